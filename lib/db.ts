@@ -1,0 +1,31 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env.mjs";
+
+export type Db = PrismaClient;
+export type DbTransaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export function createDb(connectionString: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+}
+
+function createDefaultDb(): PrismaClient {
+  if (!env.DATABASE_URL) {
+    throw new Error("DATABASE_URL is not set. Run `npm start` (it provides an embedded database) or set DATABASE_URL.");
+  }
+  return createDb(env.DATABASE_URL);
+}
+
+// Created on first use, not at import: `next build` imports route modules
+// without a database. Kept on globalThis only in development, where hot
+// reloads would otherwise open a new pool on every edit; tests get one per module graph.
+const holder: { flowgateDb?: PrismaClient } =
+  env.NODE_ENV === "development" ? (globalThis as { flowgateDb?: PrismaClient }) : {};
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    holder.flowgateDb ??= createDefaultDb();
+    const value = Reflect.get(holder.flowgateDb, property, holder.flowgateDb) as unknown;
+    return typeof value === "function" ? value.bind(holder.flowgateDb) : value;
+  },
+});
