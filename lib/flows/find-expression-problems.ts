@@ -1,0 +1,43 @@
+import jsonata from "jsonata";
+import type { FlowNode } from "@/lib/flows/schema";
+import type { GraphProblem } from "@/lib/flows/validate-graph";
+
+/**
+ * Compiles every JSONata expression so a syntax error is found when the flow
+ * is published, with the node and field named, instead of failing each run.
+ */
+export function findExpressionProblems(nodes: readonly FlowNode[]): GraphProblem[] {
+  return nodes.flatMap((node) =>
+    expressionsOf(node).flatMap(({ path, expression }) => {
+      const error = compileError(expression);
+      return error === undefined ? [] : [{ nodeId: node.id, path, message: `Node "${node.id}": ${path} is not a valid JSONata expression: ${error}` }];
+    }),
+  );
+}
+
+function expressionsOf(node: FlowNode): { path: string; expression: string }[] {
+  switch (node.kind) {
+    case "map-fields":
+      return node.config.mappings.flatMap((mapping, index) =>
+        mapping.expression === undefined ? [] : [{ path: `config.mappings.${index}.expression`, expression: mapping.expression }],
+      );
+    case "filter":
+      return [{ path: "config.condition", expression: node.config.condition }];
+    case "dedup":
+      return [{ path: "config.key", expression: node.config.key }];
+    default:
+      return [];
+  }
+}
+
+function compileError(expression: string): string | undefined {
+  try {
+    jsonata(expression);
+    return undefined;
+  } catch (error) {
+    // jsonata throws plain objects carrying message and position, not Errors.
+    const { message, position } = (typeof error === "object" && error !== null ? error : {}) as { message?: unknown; position?: unknown };
+    const text = typeof message === "string" ? message : String(error);
+    return typeof position === "number" ? `${text} (at character ${position})` : text;
+  }
+}

@@ -1,0 +1,21 @@
+import { z } from "zod";
+
+/** Bodies the flows API and server actions accept. The definition itself is validated by validateGraph on publish. */
+export const createFlowSchema = z.object({
+  name: z.string().trim().min(1, "Name is required").max(120),
+  definition: z.unknown().optional(),
+});
+export type CreateFlowInput = z.infer<typeof createFlowSchema>;
+
+export const updateDraftSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    definition: z.unknown().optional(),
+  })
+  .refine((v) => v.name !== undefined || v.definition !== undefined, "Send a name or a definition");
+export type UpdateDraftInput = z.infer<typeof updateDraftSchema>;
+
+export const publishSchema = z.object({ message: z.string().trim().max(500).default("") });
+export type PublishInput = z.infer<typeof publishSchema>;
+
+export const flowStatusSchema = z.object({ status: z.enum(["active", "paused"]) });

@@ -1,0 +1,340 @@
+import { z } from "zod";
+import { FORBIDDEN_PATH_SEGMENTS } from "@/lib/mapping/parse-path";
+
+/*
+ * The flow definition contract, schemaVersion 1. Published versions are
+ * re-parsed with these schemas whenever they are read, so changes must stay
+ * backward compatible: add optional fields or fields with defaults, never
+ * tighten what an already stored definition contains.
+ */
+
+export const NODE_KINDS = [
+  "webhook-trigger",
+  "schedule-trigger",
+  "manual-trigger",
+  "map-fields",
+  "filter",
+  "dedup",
+  "lookup",
+  "http-request",
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const TRIGGER_KINDS = ["webhook-trigger", "schedule-trigger", "manual-trigger"] as const;
+export type TriggerKind = (typeof TRIGGER_KINDS)[number];
+
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+// ---------------------------------------------------------------- building blocks
+
+/** Any JSON value; what payloads, defaults and body templates are made of. */
+export const jsonValueSchema = z.json();
+
+/** "order.customer.name" or "items.0.sku": the path syntax getPath/setPath accept. */
+export const dotPathSchema = z
+  .string()
+  .min(1, "Path is required")
+  .refine((path) => path.split(".").every((segment) => segment !== ""), "Path must not have empty segments (\"a..b\")")
+  .refine(
+    (path) => path.split(".").every((segment) => !FORBIDDEN_PATH_SEGMENTS.has(segment)),
+    "Path must not use __proto__, constructor or prototype",
+  );
+
+/** A JSONata expression; syntax is checked by validateGraph, which can name the node. */
+export const expressionSchema = z.string().trim().min(1, "Expression is required");
+
+/** A string that may contain {{path}} placeholders, rendered against the step's input. */
+export const templateStringSchema = z.string();
+
+/** An http(s) URL, or a template that becomes one at run time. */
+export const urlTemplateSchema = z
+  .string()
+  .trim()
+  .min(1, "URL is required")
+  .refine((url) => url.includes("{{") || /^https?:\/\/[^\s/]+/i.test(url), "URL must start with http:// or https://");
+
+const headersSchema = z.record(z.string().min(1), templateStringSchema).default(() => ({}));
+const credentialRefSchema = z.string().min(1);
+const httpStatusSchema = z.number().int().min(100).max(599);
+
+// ---------------------------------------------------------------- triggers
+
+export const SIGNATURE_SCHEMES = ["hmac-sha256", "standard-webhooks", "stripe", "github"] as const;
+
+export const webhookSignatureSchema = z
+  .object({
+    scheme: z.enum(SIGNATURE_SCHEMES),
+    credentialRef: credentialRefSchema,
+    /** Overrides the scheme's usual header; required for plain hmac-sha256, which has none. */
+    header: z.string().min(1).optional(),
+    encoding: z.enum(["hex", "base64"]).optional(),
+  })
+  .refine((sig) => sig.scheme !== "hmac-sha256" || sig.header !== undefined, {
+    message: "hmac-sha256 needs the header that carries the signature",
+    path: ["header"],
+  });
+
+export const webhookTriggerConfigSchema = z.object({
+  signature: webhookSignatureSchema.optional(),
+  /** Where the provider's event id is in the body; the intake dedup key (R4). */
+  eventIdPath: dotPathSchema.optional(),
+  /** Header carrying the event id, e.g. "X-Huntflow-Delivery"; wins over eventIdPath. */
+  eventIdHeader: z.string().min(1).optional(),
+  /** The business entity the event is about; part of every idempotency key (R6). */
+  businessKeyPath: dotPathSchema.optional(),
+  /** A version or timestamp in the body, so stale events are skipped (R12). */
+  entityVersionPath: dotPathSchema.optional(),
+});
+
+const CRON_FIELD = /^[\d*/,\-A-Za-z?LW#]+$/;
+
+export const schedulePollSchema = z.object({
+  connectorRef: z.string().min(1).optional(),
+  credentialRef: credentialRefSchema.optional(),
+  method: z.enum(["GET", "POST"]).default("GET"),
+  url: urlTemplateSchema,
+  headers: headersSchema,
+  /** Where the list of items is in the response; each item becomes one event. */
+  itemsPath: dotPathSchema,
+  /** Where the next cursor is in the response; rendered into url as {{cursor}}. */
+  cursorPath: dotPathSchema.optional(),
+  /** The item's own id, used as the event id for dedup (R4). */
+  idPath: dotPathSchema,
+});
+
+export const scheduleTriggerConfigSchema = z.object({
+  cron: z
+    .string()
+    .trim()
+    .refine((cron) => {
+      const fields = cron.split(/\s+/);
+      return fields.length === 5 && fields.every((field) => CRON_FIELD.test(field));
+    }, "Cron must have 5 fields: minute hour day-of-month month day-of-week"),
+  timezone: z
+    .string()
+    .default("UTC")
+    .refine(isTimeZone, "Timezone must be an IANA name such as UTC or Asia/Almaty"),
+  poll: schedulePollSchema.optional(),
+  /** Initial cursor for the first poll; afterwards the stored cursor is used. */
+  cursor: jsonValueSchema.optional(),
+});
+
+export const manualTriggerConfigSchema = z.object({
+  samplePayload: jsonValueSchema.optional(),
+});
+
+// ---------------------------------------------------------------- map-fields
+
+export const transformSchema = z.discriminatedUnion(
+  "type",
+  [
+    z.object({ type: z.literal("trim") }),
+    z.object({ type: z.literal("lowercase") }),
+    z.object({ type: z.literal("uppercase") }),
+    z.object({ type: z.literal("to-number") }),
+    z.object({ type: z.literal("to-string") }),
+    z.object({ type: z.literal("to-boolean") }),
+    z.object({
+      type: z.literal("phone-e164"),
+      /** Calling code used when the number has none, e.g. "7" for KZ/RU. */
+      defaultCountryCode: z
+        .string()
+        .regex(/^[1-9]\d{0,2}$/, "Country code must be 1-3 digits without +")
+        .optional(),
+    }),
+    z.object({ type: z.literal("date-iso") }),
+    z.object({ type: z.literal("default"), value: jsonValueSchema }),
+    z.object({ type: z.literal("template"), template: z.string().min(1, "Template is required") }),
+  ],
+  { error: "Unknown transform type" },
+);
+export type Transform = z.output<typeof transformSchema>;
+export type TransformType = Transform["type"];
+
+export const fieldMappingSchema = z
+  .object({
+    target: dotPathSchema,
+    source: dotPathSchema.optional(),
+    expression: expressionSchema.optional(),
+    transform: z.array(transformSchema).default(() => []),
+    /** Used when the source or expression yields undefined or null. */
+    default: jsonValueSchema.optional(),
+  })
+  .refine((mapping) => (mapping.source === undefined) !== (mapping.expression === undefined), {
+    message: "Set either a source path or an expression, not both",
+    path: ["source"],
+  });
+export type FieldMapping = z.output<typeof fieldMappingSchema>;
+
+export const mapFieldsConfigSchema = z.object({
+  mappings: z.array(fieldMappingSchema).default(() => []),
+  /** merge: the output starts as a copy of the input and mappings overwrite it. */
+  mode: z.enum(["replace", "merge"]).default("replace"),
+});
+
+// ---------------------------------------------------------------- logic
+
+export const filterConfigSchema = z.object({
+  condition: expressionSchema,
+});
+
+export const dedupConfigSchema = z.object({
+  key: expressionSchema,
+  windowSeconds: z.number().int().positive().max(366 * 24 * 3600).default(86_400),
+  scope: z.enum(["flow", "global"]).default("flow"),
+  onDuplicate: z.enum(["skip", "fail"]).default("skip"),
+});
+
+// ---------------------------------------------------------------- actions
+
+export const lookupConfigSchema = z.object({
+  connector: z.string().min(1).optional(),
+  credentialRef: credentialRefSchema.optional(),
+  method: z.enum(HTTP_METHODS).default("GET"),
+  url: urlTemplateSchema,
+  headers: headersSchema,
+  body: jsonValueSchema.optional(),
+  /** Where the record is in the response; missing or an empty list means not found. */
+  foundPath: dotPathSchema.optional(),
+  notFoundStatuses: z.array(httpStatusSchema).default(() => [404]),
+  timeoutMs: z.number().int().min(100).max(300_000).default(15_000),
+});
+
+export const RETRYABLE_CLASSES = ["temporary", "ambiguous", "auth"] as const;
+export type RetryableClass = (typeof RETRYABLE_CLASSES)[number];
+
+export const retryPolicySchema = z
+  .object({
+    maxAttempts: z.number().int().min(1).max(50).default(5),
+    baseDelayMs: z.number().int().min(1).max(3_600_000).default(1_000),
+    maxDelayMs: z.number().int().min(1).max(86_400_000).default(60_000),
+    maxElapsedMs: z.number().int().min(1).max(7 * 86_400_000).default(3_600_000),
+    // "permanent" is deliberately not retryable: retry storms on 4xx get
+    // accounts banned (MoySklad, Bitrix24), see CONNECTORS.md.
+    retryOn: z.array(z.enum(RETRYABLE_CLASSES)).default((): RetryableClass[] => ["temporary", "ambiguous"]),
+    obeyRetryAfter: z.boolean().default(true),
+  })
+  .refine((retry) => retry.baseDelayMs <= retry.maxDelayMs, {
+    message: "Base delay must not exceed the maximum delay",
+    path: ["baseDelayMs"],
+  });
+export type RetryPolicy = z.output<typeof retryPolicySchema>;
+
+export const httpRequestConfigSchema = z.object({
+  connector: z.string().min(1).optional(),
+  credentialRef: credentialRefSchema.optional(),
+  method: z.enum(HTTP_METHODS).default("POST"),
+  url: urlTemplateSchema,
+  headers: headersSchema,
+  /** Any JSON; string leaves may hold {{path}} placeholders. */
+  body: jsonValueSchema.optional(),
+  /** Overrides the engine's key (flow, step, business key; R6) when set. */
+  idempotencyKey: templateStringSchema.min(1).optional(),
+  idempotencyHeader: z.string().min(1).default("Idempotency-Key"),
+  timeoutMs: z.number().int().min(100).max(300_000).default(15_000),
+  retry: retryPolicySchema.prefault({}),
+  followRedirects: z.boolean().default(false),
+  /** Statuses that count as success; default is any 2xx. */
+  successStatuses: z.array(httpStatusSchema).min(1).optional(),
+});
+
+// ---------------------------------------------------------------- graph
+
+/** Every kind's config schema; the registry and the node union are built from it. */
+export const NODE_CONFIG_SCHEMAS = {
+  "webhook-trigger": webhookTriggerConfigSchema,
+  "schedule-trigger": scheduleTriggerConfigSchema,
+  "manual-trigger": manualTriggerConfigSchema,
+  "map-fields": mapFieldsConfigSchema,
+  filter: filterConfigSchema,
+  dedup: dedupConfigSchema,
+  lookup: lookupConfigSchema,
+  "http-request": httpRequestConfigSchema,
+} as const satisfies Record<NodeKind, z.ZodType>;
+
+export type NodeConfig<K extends NodeKind> = z.output<(typeof NODE_CONFIG_SCHEMAS)[K]>;
+export type WebhookTriggerConfig = NodeConfig<"webhook-trigger">;
+export type ScheduleTriggerConfig = NodeConfig<"schedule-trigger">;
+export type ManualTriggerConfig = NodeConfig<"manual-trigger">;
+export type MapFieldsConfig = NodeConfig<"map-fields">;
+export type FilterConfig = NodeConfig<"filter">;
+export type DedupConfig = NodeConfig<"dedup">;
+export type LookupConfig = NodeConfig<"lookup">;
+export type HttpRequestConfig = NodeConfig<"http-request">;
+
+export const nodeIdSchema = z
+  .string()
+  .min(1, "Node id is required")
+  .max(64, "Node id must be at most 64 characters")
+  .regex(/^[A-Za-z0-9_-]+$/, "Node id may only contain letters, digits, _ and -");
+
+const positionSchema = z.object({ x: z.number(), y: z.number() });
+
+function nodeSchema<K extends NodeKind, C extends (typeof NODE_CONFIG_SCHEMAS)[K]>(kind: K, config: C) {
+  return z.object({
+    id: nodeIdSchema,
+    kind: z.literal(kind),
+    position: positionSchema,
+    label: z.string().max(120).optional(),
+    config,
+  });
+}
+
+export const flowNodeSchema = z.discriminatedUnion(
+  "kind",
+  [
+    nodeSchema("webhook-trigger", NODE_CONFIG_SCHEMAS["webhook-trigger"]),
+    nodeSchema("schedule-trigger", NODE_CONFIG_SCHEMAS["schedule-trigger"]),
+    nodeSchema("manual-trigger", NODE_CONFIG_SCHEMAS["manual-trigger"]),
+    nodeSchema("map-fields", NODE_CONFIG_SCHEMAS["map-fields"]),
+    nodeSchema("filter", NODE_CONFIG_SCHEMAS["filter"]),
+    nodeSchema("dedup", NODE_CONFIG_SCHEMAS["dedup"]),
+    nodeSchema("lookup", NODE_CONFIG_SCHEMAS["lookup"]),
+    nodeSchema("http-request", NODE_CONFIG_SCHEMAS["http-request"]),
+  ],
+  { error: `Unknown node kind; expected one of ${NODE_KINDS.join(", ")}` },
+);
+export type FlowNode = z.output<typeof flowNodeSchema>;
+export type FlowNodeOf<K extends NodeKind> = Extract<FlowNode, { kind: K }>;
+
+export const flowEdgeSchema = z.object({
+  id: z.string().min(1, "Edge id is required").max(200),
+  source: z.string().min(1, "Edge source is required"),
+  target: z.string().min(1, "Edge target is required"),
+  sourceHandle: z.string().nullish(),
+  targetHandle: z.string().nullish(),
+});
+export type FlowEdge = z.output<typeof flowEdgeSchema>;
+
+export const flowDefinitionSchema = z.object({
+  schemaVersion: z.literal(1, "Unsupported schemaVersion; expected 1"),
+  nodes: z.array(flowNodeSchema),
+  edges: z.array(flowEdgeSchema).default(() => []),
+});
+export type FlowDefinition = z.output<typeof flowDefinitionSchema>;
+/** What callers may send: defaults not yet filled. */
+export type FlowDefinitionInput = z.input<typeof flowDefinitionSchema>;
+
+/**
+ * Just ids, kinds and edges: lets validateGraph report graph problems even
+ * while some node's config is still invalid.
+ */
+export const flowSkeletonSchema = z.object({
+  nodes: z.array(z.object({ id: z.string(), kind: z.enum(NODE_KINDS) })),
+  edges: z.array(flowEdgeSchema).default(() => []),
+});
+export type FlowSkeleton = z.output<typeof flowSkeletonSchema>;
+
+export function isTriggerKind(kind: NodeKind): kind is TriggerKind {
+  return (TRIGGER_KINDS as readonly NodeKind[]).includes(kind);
+}
+
+function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
