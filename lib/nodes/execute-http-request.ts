@@ -1,0 +1,31 @@
+import { performHttpCall } from "@/lib/connectors/http-call";
+import { renderTemplate, renderTemplateString } from "@/lib/mapping/render-template";
+import { buildTemplateContext } from "@/lib/nodes/template-context";
+import { StepFailureError } from "@/lib/runs/failure-class";
+import type { NodeExecutor } from "@/lib/nodes/types";
+
+/**
+ * One outbound call. The idempotency key comes from the context (persisted
+ * before the first attempt), never from the clock or a random source, so
+ * every retry of this business action carries the same key (R6).
+ */
+export const executeHttpRequest: NodeExecutor<"http-request"> = async (node, context) => {
+  const { config } = node;
+  const scope = buildTemplateContext(context);
+  // Values are encoded so a "/" or "&" inside one cannot change the path or query.
+  const url = renderTemplateString(config.url, scope, { encode: encodeURIComponent });
+  const body = config.body === undefined ? undefined : renderTemplate(config.body, scope);
+  const headers: Record<string, string> = {
+    accept: "application/json",
+    ...(body === undefined ? {} : { "content-type": "application/json" }),
+    ...Object.fromEntries(Object.entries(config.headers).map(([name, value]) => [name.toLowerCase(), renderTemplateString(value, scope)])),
+    [config.idempotencyHeader.toLowerCase()]: context.idempotencyKey,
+    // W3C trace context, so the provider's logs can be joined to ours.
+    traceparent: `00-${context.run.traceId}-${context.run.traceId.slice(0, 16)}-01`,
+  };
+  const request = { method: config.method, url, headers, body };
+  const result = await performHttpCall({ ...request, timeoutMs: config.timeoutMs, idempotentRequest: true, signal: context.signal });
+  const response = result.status === undefined ? undefined : { status: result.status, headers: result.headers, body: result.body, truncated: result.truncated };
+  if (!result.ok) throw new StepFailureError(result.failure, { request, response });
+  return { output: result.body, exchange: { request, response } };
+};

@@ -1,0 +1,28 @@
+import type { FlowNodeOf, NodeKind } from "@/lib/flows/schema";
+
+/** What a step sees when it runs. Built by the executor; pure node logic reads only this. */
+export type StepContext = {
+  /** The output of the step this one hangs off (the trigger's output is the event payload). */
+  input: unknown;
+  trigger: unknown;
+  steps: Record<string, unknown>;
+  event: { id: string; providerEventId: string | null; businessKey: string | null };
+  run: { id: string; flowId: string; traceId: string };
+  /** Persisted on the step before its first attempt and reused by every retry (R6). */
+  idempotencyKey: string;
+  signal: AbortSignal;
+};
+
+/** A masked-later record of what a step exchanged with the outside world. */
+export type StepExchange = { request?: unknown; response?: unknown };
+
+export type StepResult = {
+  output: unknown;
+  /** The output handle taken; single-output kinds leave it unset ("out"). */
+  handle?: string;
+  exchange?: StepExchange;
+};
+
+export type NodeExecutor<K extends NodeKind> = (node: FlowNodeOf<K>, context: StepContext) => Promise<StepResult>;
+
+export type NodeExecutors = { [K in NodeKind]: NodeExecutor<K> };

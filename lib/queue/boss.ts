@@ -1,0 +1,46 @@
+import { PgBoss } from "pg-boss";
+import { env } from "@/lib/env.mjs";
+import { JOBS, JOB_NAMES } from "@/lib/queue/jobs";
+
+export const BOSS_SCHEMA = "pgboss";
+
+type BossRole = "producer" | "worker";
+
+const holder: { boss?: Promise<PgBoss> } =
+  env.NODE_ENV === "development" ? (globalThis as { boss?: Promise<PgBoss> }) : {};
+
+/** Starts pg-boss and makes sure every queue in JOBS exists (idempotent). */
+export async function startBoss(connectionString: string, role: BossRole): Promise<PgBoss> {
+  const boss = new PgBoss({
+    connectionString,
+    schema: BOSS_SCHEMA,
+    max: role === "worker" ? Math.max(4, Math.ceil(env.WORKER_CONCURRENCY / 2) + 2) : 4,
+    // Maintenance and cron belong to the worker; the web process only sends.
+    supervise: role === "worker",
+    schedule: role === "worker",
+    application_name: `flowgate-${role}`,
+  });
+  await boss.start();
+  for (const name of JOB_NAMES) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, JOBS[name].queue);
+  }
+  return boss;
+}
+
+/** Makes the worker's own instance the one sendJob uses, so a worker process opens one pool, not two. */
+export function useBoss(boss: PgBoss): void {
+  holder.boss = Promise.resolve(boss);
+}
+
+/** The process's pg-boss: the worker's, or a send-only one started on first use (web). */
+export function getBoss(): Promise<PgBoss> {
+  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set.");
+  const url = env.DATABASE_URL;
+  holder.boss ??= startBoss(url, "producer").catch((error: unknown) => {
+    // Forget the failed start so the next request tries again instead of
+    // serving a rejected promise forever after a database outage.
+    holder.boss = undefined;
+    throw error;
+  });
+  return holder.boss;
+}

@@ -1,0 +1,80 @@
+import { db } from "@/lib/db";
+import { Prisma, type StepRun } from "@/lib/generated/prisma/client";
+import type { FlowNode } from "@/lib/flows/schema";
+import { NODE_EXECUTORS } from "@/lib/nodes/executors";
+import type { NodeExecutor, StepContext, StepExchange, StepResult } from "@/lib/nodes/types";
+import { redactValue } from "@/lib/redact/redact-value";
+import { decideRetry } from "@/lib/runs/decide-retry";
+import { StepFailureError, type StepFailure } from "@/lib/runs/failure-class";
+
+export type StepOutcome =
+  | { kind: "done"; output: unknown; handle: string }
+  | { kind: "retry"; delayMs: number; failure: StepFailure }
+  | { kind: "failed"; failure: StepFailure };
+
+export type RunStepOptions = { node: FlowNode; step: StepRun; context: StepContext; now?: () => Date };
+
+const json = (value: unknown) => redactValue(value ?? null) as Prisma.InputJsonValue;
+
+/**
+ * Runs one attempt of a step and records it. The attempt number is written
+ * before the node runs, so a crash mid-call still counts the attempt.
+ */
+export async function runStep({ node, step, context, now = () => new Date() }: RunStepOptions): Promise<StepOutcome> {
+  const number = step.attemptCount + 1;
+  await db.stepRun.update({ where: { id: step.id }, data: { status: "running", attemptCount: number, nextAttemptAt: null } });
+  const startedAt = now();
+  let result: StepResult | undefined;
+  let failure: StepFailure | undefined;
+  let exchange: StepExchange | undefined;
+  try {
+    result = await (NODE_EXECUTORS[node.kind] as NodeExecutor<typeof node.kind>)(node, context);
+    exchange = result.exchange;
+  } catch (error) {
+    failure = toFailure(error);
+    exchange = error instanceof StepFailureError ? error.exchange : undefined;
+  }
+  const durationMs = now().getTime() - startedAt.getTime();
+  await db.stepAttempt.create({
+    data: {
+      stepRunId: step.id,
+      number,
+      status: failure ? "failed" : "succeeded",
+      request: json(exchange?.request),
+      response: json(exchange?.response),
+      error: failure ? json(failure) : undefined,
+      errorClass: failure?.class,
+      startedAt,
+      durationMs,
+    },
+  });
+
+  if (result && !failure) {
+    const handle = result.handle ?? "out";
+    await db.stepRun.update({
+      where: { id: step.id },
+      data: { status: "succeeded", output: json(result.output), handle, error: Prisma.DbNull, errorClass: null, finishedAt: now() },
+    });
+    return { kind: "done", output: result.output, handle };
+  }
+
+  const settled = failure ?? { class: "permanent" as const, code: "internal", message: "Step produced no result" };
+  const decision =
+    node.kind === "http-request"
+      ? decideRetry({ failure: settled, attemptsMade: number, firstAttemptAt: step.startedAt, now: now(), policy: node.config.retry })
+      : { retry: false as const, reason: `${settled.class} failure` };
+  if (decision.retry) {
+    const nextAttemptAt = new Date(now().getTime() + decision.delayMs);
+    await db.stepRun.update({ where: { id: step.id }, data: { status: "retrying", error: json(settled), errorClass: settled.class, nextAttemptAt } });
+    return { kind: "retry", delayMs: decision.delayMs, failure: settled };
+  }
+  await db.stepRun.update({ where: { id: step.id }, data: { status: "failed", error: json(settled), errorClass: settled.class, finishedAt: now() } });
+  return { kind: "failed", failure: settled };
+}
+
+// Anything that is not a classified failure is a bug or an infrastructure
+// error inside our code; it must not be retried as if the target were down.
+function toFailure(error: unknown): StepFailure {
+  if (error instanceof StepFailureError) return error.failure;
+  return { class: "permanent", code: "internal_error", message: error instanceof Error ? error.message : String(error) };
+}

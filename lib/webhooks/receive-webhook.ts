@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { flowDefinitionSchema } from "@/lib/flows/schema";
+import { sendJob } from "@/lib/queue/send-job";
+import { redactHeaders } from "@/lib/redact/redact-headers";
+import { extractEventKeys } from "@/lib/webhooks/extract-event-keys";
+import { parseWebhookBody } from "@/lib/webhooks/parse-webhook-body";
+
+export type ReceiveWebhookOptions = { hookKey: string; headers: Headers; rawBody: Buffer };
+export type ReceiveWebhookResult = { runId: string; traceId: string; duplicate: boolean };
+
+const UNIQUE_VIOLATION = "P2002";
+
+/**
+ * Stores the event and enqueues its run in one transaction, then answers.
+ * A 2xx is only ever sent after that commit (R1, R2); a provider's
+ * redelivery of the same event id finds the original run (R4).
+ */
+export async function receiveWebhook({ hookKey, headers, rawBody }: ReceiveWebhookOptions): Promise<ReceiveWebhookResult> {
+  const flow = await db.flow.findUnique({ where: { hookKey }, include: { publishedVersion: true } });
+  if (!flow) throw new AppError("not_found", "No flow listens on this hook");
+  if (flow.status === "paused") throw new AppError("conflict", "This flow is paused");
+  if (!flow.publishedVersion) throw new AppError("conflict", "This flow has no published version yet");
+
+  const contentType = headers.get("content-type");
+  const body = parseWebhookBody(contentType, rawBody);
+  const definition = flowDefinitionSchema.parse(flow.publishedVersion.definition);
+  const keys = extractEventKeys(definition, body, headers);
+  const source = `hook:${flow.id}`;
+  const traceId = randomBytes(16).toString("hex");
+  const versionId = flow.publishedVersion.id;
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const event = await tx.event.create({
+        data: {
+          flowId: flow.id,
+          source,
+          providerEventId: keys.providerEventId,
+          businessKey: keys.businessKey,
+          contentType: contentType ?? "",
+          rawBody: rawBody.toString("utf8"),
+          headers: redactHeaders(headers) as Prisma.InputJsonValue,
+        },
+      });
+      const run = await tx.run.create({ data: { flowId: flow.id, flowVersionId: versionId, eventId: event.id, traceId } });
+      await sendJob("run.execute", { runId: run.id }, { tx, singletonKey: run.id });
+      return { runId: run.id, traceId, duplicate: false };
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION && keys.providerEventId) {
+      return findOriginalRun(source, keys.providerEventId);
+    }
+    // Whatever failed, nothing was committed: tell the sender to come back.
+    throw new AppError("unavailable", "The event could not be stored; retry later", { retryAfterSeconds: 30, cause: error });
+  }
+}
+
+async function findOriginalRun(source: string, providerEventId: string): Promise<ReceiveWebhookResult> {
+  const event = await db.event.findUnique({
+    where: { source_providerEventId: { source, providerEventId } },
+    include: { runs: { orderBy: { createdAt: "asc" }, take: 1 } },
+  });
+  const run = event?.runs[0];
+  if (!run) throw new AppError("unavailable", "The original event is still being stored; retry later", { retryAfterSeconds: 5 });
+  return { runId: run.id, traceId: run.traceId, duplicate: true };
+}
