@@ -1,0 +1,20 @@
+import { NextResponse } from "next/server";
+import { handleRoute } from "@/lib/api/handle-route";
+import { readJson } from "@/lib/api/read-json";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { createFlow } from "@/lib/flows/create-flow";
+import { listFlows } from "@/lib/flows/list-flows";
+import { createFlowSchema } from "@/lib/flows/requests";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handleRoute(async (request: Request) => {
+  await requirePermission("flows.read", request);
+  return NextResponse.json({ flows: await listFlows() });
+});
+
+export const POST = handleRoute(async (request: Request) => {
+  await requirePermission("flows.write", request);
+  const input = await readJson(request, createFlowSchema);
+  return NextResponse.json({ flow: await createFlow(input) }, { status: 201 });
+});

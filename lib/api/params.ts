@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+export type FlowParams = { params: Promise<{ flowId: string }> };
+export type RunParams = { params: Promise<{ runId: string }> };
+
+// A malformed id can name nothing, so it is a 404 like any unknown id.
+const id = (what: string) => z.string().refine((v) => z.uuid().safeParse(v).success, `${what} not found`);
+
+export const flowParamsSchema = z.object({ flowId: id("Flow") });
+export const runParamsSchema = z.object({ runId: id("Run") });
+
+export function parseParams<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError("not_found", result.error.issues[0]?.message ?? "Not found");
+  return result.data;
+}

@@ -1,0 +1,46 @@
+import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { NextRequest } from "next/server";
+import { env } from "@/lib/env.mjs";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { authOptions } from "@/lib/auth/auth-options";
+import { API_TOKEN_PREFIX, hashApiToken } from "@/lib/auth/api-token";
+
+export type Actor = { userId: string; email: string; name: string; role: Role; via: "session" | "token" };
+
+/**
+ * Who is calling: an API token (Authorization: Bearer fgt_…) or the
+ * next-auth session cookie. The user row is read on every call so that a
+ * disabled user or a changed role takes effect immediately.
+ */
+export async function getActor(request?: Request): Promise<Actor | null> {
+  const bearer = request?.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (bearer?.startsWith(API_TOKEN_PREFIX)) return getTokenActor(bearer);
+
+  const userId = request ? await getSessionUserId(request) : await getPageSessionUserId();
+  if (!userId) return null;
+  const user = await db.user.findUnique({ where: { id: userId } });
+  if (!user || user.disabled) return null;
+  return { userId: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
+}
+
+async function getTokenActor(token: string): Promise<Actor | null> {
+  const row = await db.apiToken.findUnique({ where: { tokenHash: hashApiToken(token) }, include: { user: true } });
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt <= new Date()) || row.user.disabled) return null;
+  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return { userId: row.user.id, email: row.user.email, name: row.user.name, role: row.user.role, via: "token" };
+}
+
+// Route handlers read the session from the request itself; pages and
+// server actions have no request object and use next-auth's request scope.
+async function getSessionUserId(request: Request): Promise<string | undefined> {
+  const req = request instanceof NextRequest ? request : new NextRequest(request);
+  const token = await getToken({ req, secret: env.AUTH_SECRET });
+  return token?.sub;
+}
+
+async function getPageSessionUserId(): Promise<string | undefined> {
+  const session = await getServerSession(authOptions);
+  return (session?.user as { id?: string } | undefined)?.id;
+}
