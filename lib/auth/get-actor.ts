@@ -1,6 +1,5 @@
 import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
-import { NextRequest } from "next/server";
 import { env } from "@/lib/env.mjs";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -32,12 +31,23 @@ async function getTokenActor(token: string): Promise<Actor | null> {
   return { userId: row.user.id, email: row.user.email, name: row.user.name, role: row.user.role, via: "token" };
 }
 
-// Route handlers read the session from the request itself; pages and
+// Route handlers read the session from the request's headers; pages and
 // server actions have no request object and use next-auth's request scope.
+// Only headers are handed to getToken: wrapping the Request itself would
+// lock its body before the handler reads it.
 async function getSessionUserId(request: Request): Promise<string | undefined> {
-  const req = request instanceof NextRequest ? request : new NextRequest(request);
-  const token = await getToken({ req, secret: env.AUTH_SECRET });
+  const req = { headers: request.headers, cookies: parseCookies(request.headers.get("cookie")) };
+  const token = await getToken({ req: req as unknown as Parameters<typeof getToken>[0]["req"], secret: env.AUTH_SECRET });
   return token?.sub;
+}
+
+function parseCookies(header: string | null): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of header?.split(";") ?? []) {
+    const index = part.indexOf("=");
+    if (index > 0) cookies.set(part.slice(0, index).trim(), part.slice(index + 1).trim());
+  }
+  return cookies;
 }
 
 async function getPageSessionUserId(): Promise<string | undefined> {

@@ -6,6 +6,7 @@ import { GET as listFlowsRoute, POST as createFlowRoute } from "@/app/api/v1/flo
 import { GET as getFlowRoute, PATCH as patchFlowRoute } from "@/app/api/v1/flows/[flowId]/route";
 import { POST as publishRoute } from "@/app/api/v1/flows/[flowId]/publish/route";
 import { GET as listRunsRoute } from "@/app/api/v1/runs/route";
+import { encode } from "next-auth/jwt";
 import { createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
 
 const BASE = "http://localhost/api/v1";
@@ -33,6 +34,18 @@ describe("API authentication and roles", () => {
     expect((await listFlowsRoute(new Request(`${BASE}/flows`), undefined)).status).toBe(401);
     expect((await listFlowsRoute(new Request(`${BASE}/flows`, { headers: bearer("fgt_not-a-real-token") }), undefined)).status).toBe(401);
     expect((await publishAs(null)).status).toBe(401);
+  });
+
+  it("accepts a next-auth session cookie and still reads the JSON body", async () => {
+    const { user } = await createUserWithToken("analyst");
+    const session = await encode({ token: { sub: user.id }, secret: process.env.AUTH_SECRET! });
+    const request = jsonRequest(`${BASE}/flows`, { name: "Cookie flow" }, { headers: { cookie: `other=1; next-auth.session-token=${session}` } });
+    const response = await createFlowRoute(request, undefined);
+    expect(response.status).toBe(201);
+
+    await db.user.update({ where: { id: user.id }, data: { disabled: true } });
+    const afterDisable = jsonRequest(`${BASE}/flows`, { name: "Cookie flow 2" }, { headers: { cookie: `next-auth.session-token=${session}` } });
+    expect((await createFlowRoute(afterDisable, undefined)).status).toBe(401);
   });
 
   it("lets a viewer read flows and runs but not publish or edit", async () => {

@@ -9,4 +9,5 @@ import { TEMPLATE_DB, TEST_DB_PREFIX } from "@/tests/support/test-db-names";
 const name = `${TEST_DB_PREFIX}${randomBytes(6).toString("hex")}`;
 process.env.DATABASE_URL = await createDatabaseFrom(inject("pgServerUrl"), name, TEMPLATE_DB);
 Object.assign(process.env, { NODE_ENV: "test" });
+process.env.AUTH_SECRET ??= "integration-tests-session-secret-0123456789";
 process.env.LOG_LEVEL ??= "warn";
