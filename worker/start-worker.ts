@@ -1,11 +1,17 @@
-import type { PgBoss } from "pg-boss";
+import type { Job, JobResult, PgBoss } from "pg-boss";
+import { z } from "zod";
 import { env } from "@/lib/env.mjs";
 import { createLogger } from "@/lib/log";
 import { startBoss, useBoss } from "@/lib/queue/boss";
 import { JOBS, JOB_NAMES, type JobName } from "@/lib/queue/jobs";
+import { redactValue } from "@/lib/redact/redact-value";
 import { JOB_HANDLERS } from "@/worker/jobs";
 
 const log = createLogger("worker", env.LOG_LEVEL);
+
+// Jobs are fetched a few at a time so a backlog drains continuously (pg-boss
+// only fetches again at once after a full batch); each job still settles alone.
+const BATCH_SIZE = 4;
 
 export type WorkerOptions = { databaseUrl: string; concurrency?: number; pollingIntervalSeconds?: number };
 
@@ -13,18 +19,35 @@ export type WorkerOptions = { databaseUrl: string; concurrency?: number; polling
 export async function startWorker({ databaseUrl, concurrency = env.WORKER_CONCURRENCY, pollingIntervalSeconds = 2 }: WorkerOptions): Promise<PgBoss> {
   const boss = await startBoss(databaseUrl, "worker");
   useBoss(boss);
-  boss.on("error", (error) => log.error({ err: error }, "pg-boss error"));
-  for (const name of JOB_NAMES) await register(boss, name, concurrency, pollingIntervalSeconds);
+  const batchSize = Math.min(BATCH_SIZE, concurrency);
+  const options = {
+    batchSize,
+    localConcurrency: Math.ceil(concurrency / batchSize),
+    burstWhenBatchFull: true,
+    perJobResults: true,
+    pollingIntervalSeconds,
+    // NOTIFY only announces new jobs; a delayed retry becomes due silently,
+    // so polling must stay this frequent even while NOTIFY is active.
+    notifyPollingIntervalSeconds: pollingIntervalSeconds,
+  } as const;
+  for (const name of JOB_NAMES) await boss.work(name, options, (jobs) => Promise.all(jobs.map((job) => settle(name, job))));
   log.info({ queues: JOB_NAMES, concurrency }, "worker started");
   return boss;
 }
 
-async function register<N extends JobName>(boss: PgBoss, name: N, concurrency: number, pollingIntervalSeconds: number) {
-  await boss.work(name, { batchSize: 1, localConcurrency: concurrency, pollingIntervalSeconds }, async ([job]) => {
-    if (!job) return;
-    // A payload that does not parse is a bug upstream; failing the job puts
-    // it in pg-boss's failed state where it is visible, instead of looping.
-    const payload = JOBS[name].schema.parse(job.data) as Parameters<(typeof JOB_HANDLERS)[N]>[0];
-    await JOB_HANDLERS[name](payload, job);
-  });
+async function settle(name: JobName, job: Job<unknown>): Promise<JobResult> {
+  const parsed = JOBS[name].schema.safeParse(job.data);
+  if (!parsed.success) {
+    // A payload that does not parse will never parse: dead-letter it where it
+    // is visible instead of retrying it.
+    log.error({ job: job.id, queue: name, issues: z.treeifyError(parsed.error) }, "invalid job payload");
+    return { id: job.id, status: "deadletter", output: { error: "invalid payload" } };
+  }
+  try {
+    await (JOB_HANDLERS[name] as (payload: unknown, job: Job<unknown>) => Promise<void>)(parsed.data, job);
+    return { id: job.id, status: "completed" };
+  } catch (error) {
+    log.error({ err: error, job: job.id, queue: name }, "job failed; pg-boss will retry it");
+    return { id: job.id, status: "failed", output: redactValue({ error: error instanceof Error ? error.message : String(error) }) as object };
+  }
 }

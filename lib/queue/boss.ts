@@ -1,8 +1,10 @@
-import { PgBoss } from "pg-boss";
+import { PgBoss, type Queue } from "pg-boss";
 import { env } from "@/lib/env.mjs";
-import { JOBS, JOB_NAMES } from "@/lib/queue/jobs";
+import { createLogger } from "@/lib/log";
+import { JOBS, JOB_NAMES, type JobName } from "@/lib/queue/jobs";
 
 export const BOSS_SCHEMA = "pgboss";
+const log = createLogger("queue", env.LOG_LEVEL);
 
 type BossRole = "producer" | "worker";
 
@@ -19,11 +21,15 @@ export async function startBoss(connectionString: string, role: BossRole): Promi
     supervise: role === "worker",
     schedule: role === "worker",
     application_name: `flowgate-${role}`,
+    // Workers hold a LISTEN connection so a new job wakes them at once
+    // instead of at their next poll; senders need none.
+    useListenNotify: role === "worker",
   });
+  // Without a listener, a dropped idle connection (database restart) would
+  // be an unhandled 'error' event and crash the process; pg-boss reconnects.
+  boss.on("error", (error) => log.error({ err: error, role }, "pg-boss error"));
   await boss.start();
-  for (const name of JOB_NAMES) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, JOBS[name].queue);
-  }
+  for (const name of JOB_NAMES) await ensureQueue(boss, name);
   return boss;
 }
 
@@ -43,4 +49,11 @@ export function getBoss(): Promise<PgBoss> {
     throw error;
   });
   return holder.boss;
+}
+
+/** Creates a missing queue, and brings an existing one's options up to date after an upgrade. */
+async function ensureQueue(boss: PgBoss, name: JobName): Promise<void> {
+  const { policy: _policy, ...options } = JOBS[name].queue as Omit<Queue, "name">;
+  if (await boss.getQueue(name)) await boss.updateQueue(name, options);
+  else await boss.createQueue(name, JOBS[name].queue);
 }

@@ -28,6 +28,7 @@ export const JOBS = {
       // (R14) instead of waiting for the long expiry.
       heartbeatSeconds: 30,
       deadLetter: "run.dead",
+      notify: true,
       retentionSeconds: 14 * 24 * 3600,
       deleteAfterSeconds: 7 * 24 * 3600,
     },
