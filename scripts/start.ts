@@ -2,10 +2,10 @@
 // PostgreSQL when DATABASE_URL is unset, migrates, seeds on first start,
 // builds the web app when needed, then runs the web server and the worker
 // (and a demo CRM for the demo flow). Ctrl-C stops all of it.
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { env } from "@/lib/env.mjs";
-import { db } from "@/lib/db";
-import { seedDatabase } from "@/lib/setup/seed-database";
+import type { SeedResult } from "@/lib/setup/seed-database";
 import type { EmbeddedDb } from "@/scripts/support/embedded-db";
 import { ensureBuild } from "@/scripts/support/ensure-build";
 import { readOrCreateLocalSecret } from "@/scripts/support/local-secret";
@@ -26,11 +26,7 @@ async function main() {
   const applied = await migrateDeploy({ databaseUrl });
   if (applied.applied.length) console.log(`Applied migrations: ${applied.applied.join(", ")}`);
 
-  process.env.DATABASE_URL = databaseUrl;
-  const seeded = env.FLOWGATE_SEED
-    ? await seedDatabase({ adminEmail: env.ADMIN_EMAIL, adminPassword: env.ADMIN_PASSWORD, demoTargetUrl: env.DEMO_TARGET_URL })
-    : undefined;
-  await db.$disconnect();
+  const seeded = env.FLOWGATE_SEED ? seed(databaseUrl) : undefined;
 
   if (!process.env.DEMO_TARGET_URL) demoCrm = await startDemoCrm();
 
@@ -59,6 +55,18 @@ async function main() {
   else console.log(`Sign in as ${env.ADMIN_EMAIL} (password as set on first start or by ADMIN_PASSWORD).`);
   if (demoCrm) console.log(`Demo CRM (target of the demo flow) listening at ${demoCrm.url}`);
   console.log("Press Ctrl-C to stop.\n");
+}
+
+// Seeding runs as its own process because lib/db reads DATABASE_URL when
+// lib/env.mjs loads, and here the URL is only known after the embedded start.
+function seed(databaseUrl: string): SeedResult {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed.ts", "--json"], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  if (result.status !== 0) throw new Error("Seeding the database failed; see the output above");
+  return JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "{}") as SeedResult;
 }
 
 async function startLocalDatabase(): Promise<string> {
