@@ -30,6 +30,7 @@ test("an operator sees a webhook's run and its step logs", async ({ page, reques
   await demoRow.getByRole("link", { name: "Runs" }).click();
   await expect(page).toHaveURL(/\/runs/);
   await page.locator(`a[href="/runs/${runId}"]`).first().click();
+  await expect(page).toHaveURL(new RegExp(`/runs/${runId}$`));
 
   // The worker runs asynchronously: reload until the run has finished.
   await expect(async () => {

@@ -1,0 +1,93 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { requirePageActor } from "@/lib/auth/require-page-actor";
+import { can } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { getFlowOrThrow } from "@/lib/flows/get-flow-or-throw";
+import { listVersions } from "@/lib/flows/list-versions";
+import { buildHookUrl } from "@/components/flows/build-hook-url";
+import { FlowStatusForm } from "@/components/flows/flow-status-form";
+import { PublishForm } from "@/components/flows/publish-form";
+import { VersionsTable } from "@/components/flows/versions-table";
+import { buttonClasses } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { CopyableText } from "@/components/ui/copyable-text";
+import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { JsonBlock } from "@/components/ui/json-block";
+import { PageHeader } from "@/components/ui/page-header";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { publishFlowAction, setFlowStatusAction } from "./actions";
+
+export const metadata: Metadata = { title: "Flow · Flowgate" };
+export const dynamic = "force-dynamic";
+
+type FlowPageProps = { params: Promise<{ flowId: string }> };
+
+// A malformed id can name nothing, so it 404s like an unknown one instead of reaching Postgres as a uuid cast error.
+async function loadFlow(flowId: string) {
+  if (!z.uuid().safeParse(flowId).success) notFound();
+  try {
+    return await Promise.all([getFlowOrThrow(flowId), listVersions(flowId)]);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function FlowPage({ params }: FlowPageProps) {
+  const actor = await requirePageActor();
+  if (!can(actor.role, "flows.read")) return <ForbiddenNotice role={actor.role} action="flows.read" />;
+
+  const { flowId } = await params;
+  const [flow, versions] = await loadFlow(flowId);
+
+  return (
+    <>
+      <PageHeader
+        title={flow.name}
+        description={
+          <span className="flex items-center gap-2">
+            <StatusBadge status={flow.status} />
+            {flow.publishedVersion ? `Running v${flow.publishedVersion.number}` : "not published"}
+          </span>
+        }
+        actions={
+          <>
+            <Link href={`/runs?flowId=${flow.id}`} className={buttonClasses("secondary")}>
+              Runs
+            </Link>
+            {can(actor.role, "flows.pause") ? <FlowStatusForm flowId={flow.id} status={flow.status} action={setFlowStatusAction} /> : null}
+          </>
+        }
+      />
+
+      <div className="space-y-6">
+        <Card>
+          <h2 className="mb-2 font-semibold">Hook URL</h2>
+          <CopyableText value={buildHookUrl(flow.hookKey)} />
+        </Card>
+
+        {can(actor.role, "flows.publish") ? (
+          <Card>
+            <h2 className="mb-2 font-semibold">Publish the draft</h2>
+            <p className="mb-3 text-slate-600">The draft is validated and frozen as the next version; new events run on it.</p>
+            <PublishForm flowId={flow.id} action={publishFlowAction} />
+          </Card>
+        ) : null}
+
+        <Card>
+          <h2 className="mb-2 font-semibold">Versions</h2>
+          <VersionsTable versions={versions} publishedVersionId={flow.publishedVersionId} />
+        </Card>
+
+        <Card>
+          <h2 className="mb-2 font-semibold">Draft definition</h2>
+          <p className="mb-3 text-slate-600">Read-only for now; the visual editor will edit this.</p>
+          <JsonBlock value={flow.draft} />
+        </Card>
+      </div>
+    </>
+  );
+}

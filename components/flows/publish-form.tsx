@@ -1,0 +1,32 @@
+"use client";
+
+import { useActionState } from "react";
+import { IDLE, type ActionState, type FormAction } from "@/components/forms/action-state";
+import { FormMessage } from "@/components/forms/form-message";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+
+export function PublishForm({ flowId, action }: { flowId: string; action: FormAction }) {
+  const [state, formAction, pending] = useActionState<ActionState, FormData>(action, IDLE);
+  const values = state.status === "error" ? state.values : {};
+  return (
+    <form action={formAction} className="space-y-3">
+      <input type="hidden" name="flowId" value={flowId} />
+      <div className="flex items-end gap-2">
+        <Field
+          id="publish-message"
+          name="message"
+          label="Version message"
+          placeholder="What changed?"
+          maxLength={500}
+          defaultValue={values.message}
+          className="flex-1"
+        />
+        <Button type="submit" disabled={pending}>
+          {pending ? "Publishing…" : "Publish"}
+        </Button>
+      </div>
+      <FormMessage state={state} />
+    </form>
+  );
+}

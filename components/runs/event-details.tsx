@@ -1,0 +1,28 @@
+import type { getRunOrThrow } from "@/lib/runs/get-run-or-throw";
+import { Card } from "@/components/ui/card";
+import { JsonBlock } from "@/components/ui/json-block";
+
+type RunEvent = Awaited<ReturnType<typeof getRunOrThrow>>["event"];
+
+/** The body exactly as received (what signatures were checked against), so it is not reformatted. */
+export function EventDetails({ event }: { event: RunEvent }) {
+  return (
+    <Card>
+      <details>
+        <summary className="cursor-pointer font-semibold select-none">Event: raw body and headers</summary>
+        <div className="mt-3 space-y-3">
+          <div>
+            <p className="mb-1 text-xs font-medium text-slate-500">Headers (secrets masked)</p>
+            <JsonBlock value={event.headers} />
+          </div>
+          <div>
+            <p className="mb-1 text-xs font-medium text-slate-500">Raw body</p>
+            <pre className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">
+              {event.rawBody}
+            </pre>
+          </div>
+        </div>
+      </details>
+    </Card>
+  );
+}

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { getRunOrThrow } from "@/lib/runs/get-run-or-throw";
+import { describeFailure } from "@/components/runs/describe-failure";
+import { FailureLine } from "@/components/runs/failure-line";
+import { Card } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
+import { durationBetween, formatDuration } from "@/components/ui/format-duration";
+
+type Run = Awaited<ReturnType<typeof getRunOrThrow>>;
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="break-all">{children}</dd>
+    </div>
+  );
+}
+
+export function RunSummary({ run }: { run: Run }) {
+  const failure = describeFailure(run.error);
+  return (
+    <Card>
+      <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
+        <Item label="Flow">
+          <Link href={`/flows/${run.flow.id}`} className="underline underline-offset-2">
+            {run.flow.name}
+          </Link>{" "}
+          v{run.flowVersion.number}
+        </Item>
+        <Item label="Trace id">
+          <code className="font-mono text-xs">{run.traceId}</code>
+        </Item>
+        <Item label="Event id">
+          <code className="font-mono text-xs">{run.event.providerEventId ?? "—"}</code>
+        </Item>
+        <Item label="Business key">
+          <code className="font-mono text-xs">{run.event.businessKey ?? "—"}</code>
+        </Item>
+        <Item label="Received">
+          <DateTime value={run.event.receivedAt} />
+        </Item>
+        <Item label="Started">
+          <DateTime value={run.startedAt} />
+        </Item>
+        <Item label="Finished">
+          <DateTime value={run.finishedAt} />
+        </Item>
+        <Item label="Duration">{formatDuration(durationBetween(run.startedAt, run.finishedAt))}</Item>
+      </dl>
+      {failure ? (
+        <div className="mt-4" data-testid="run-error">
+          <FailureLine failure={failure} />
+          {failure.nodeId ? <p className="mt-1 text-xs text-slate-500">at step <code className="font-mono">{failure.nodeId}</code></p> : null}
+        </div>
+      ) : null}
+    </Card>
+  );
+}

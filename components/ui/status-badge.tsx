@@ -1,0 +1,19 @@
+// Keyed by every run, step, attempt and flow status the app stores; an
+// unknown value still renders (grey) so a new status never breaks a page.
+const TONES: Record<string, string> = {
+  succeeded: "bg-emerald-100 text-emerald-800",
+  active: "bg-emerald-100 text-emerald-800",
+  failed: "bg-red-100 text-red-800",
+  retrying: "bg-amber-100 text-amber-800",
+  paused: "bg-amber-100 text-amber-800",
+  running: "bg-sky-100 text-sky-800",
+  queued: "bg-slate-200 text-slate-700",
+  skipped: "bg-slate-200 text-slate-700",
+  cancelled: "bg-slate-200 text-slate-700",
+  disabled: "bg-slate-200 text-slate-700",
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  const tone = TONES[status] ?? "bg-slate-100 text-slate-700";
+  return <span className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ${tone}`}>{status}</span>;
+}
