@@ -44,3 +44,13 @@ test("an operator sees a webhook's run and its step logs", async ({ page, reques
   expect(crm.requests).toHaveLength(1);
   expect(crm.requests[0]?.headers["idempotency-key"]).toMatch(/^fg_[0-9a-f]{40}$/);
 });
+
+test("a visitor without a session is sent to sign-in, and a wrong password is refused", async ({ page }) => {
+  await page.goto("/runs");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
+  await page.getByLabel("Password").fill("not-the-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("Email or password is incorrect")).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env.mjs";
+
+describe("parseEnv", () => {
+  it("fills defaults that make a local start work", () => {
+    const env = parseEnv({});
+    expect(env).toMatchObject({ PORT: 3000, APP_URL: "http://localhost:3000", EMBEDDED_PG_PORT: 54329, FLOWGATE_SEED: true });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ PORT: "", DATABASE_URL: "" }).PORT).toBe(3000);
+  });
+
+  it("coerces numbers and booleans", () => {
+    expect(parseEnv({ PORT: "8080", FLOWGATE_SEED: "0" })).toMatchObject({ PORT: 8080, FLOWGATE_SEED: false });
+  });
+
+  it.each([
+    ["PORT", { PORT: "eighty" }],
+    ["DATABASE_URL", { DATABASE_URL: "mysql://localhost/x" }],
+    ["AUTH_SECRET", { AUTH_SECRET: "short" }],
+    ["LOG_LEVEL", { LOG_LEVEL: "loud" }],
+    ["ADMIN_PASSWORD", { ADMIN_PASSWORD: "123" }],
+  ])("names %s when its value is bad", (name, source) => {
+    expect(() => parseEnv(source)).toThrow(new RegExp(`Invalid Flowgate configuration:\\n  ${name}:`));
+  });
+});
