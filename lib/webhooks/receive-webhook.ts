@@ -19,7 +19,9 @@ const UNIQUE_VIOLATION = "P2002";
  * redelivery of the same event id finds the original run (R4).
  */
 export async function receiveWebhook({ hookKey, headers, rawBody }: ReceiveWebhookOptions): Promise<ReceiveWebhookResult> {
-  const flow = await db.flow.findUnique({ where: { hookKey }, include: { publishedVersion: true } });
+  const flow = await db.flow.findUnique({ where: { hookKey }, include: { publishedVersion: true } }).catch((error: unknown) => {
+    throw unavailable(error);
+  });
   if (!flow) throw new AppError("not_found", "No flow listens on this hook");
   if (flow.status === "paused") throw new AppError("conflict", "This flow is paused");
   if (!flow.publishedVersion) throw new AppError("conflict", "This flow has no published version yet");
@@ -53,9 +55,14 @@ export async function receiveWebhook({ hookKey, headers, rawBody }: ReceiveWebho
     if ((error as { code?: string }).code === UNIQUE_VIOLATION && keys.providerEventId) {
       return findOriginalRun(source, keys.providerEventId);
     }
-    // Whatever failed, nothing was committed: tell the sender to come back.
-    throw new AppError("unavailable", "The event could not be stored; retry later", { retryAfterSeconds: 30, cause: error });
+    throw unavailable(error);
   }
+}
+
+// Whatever failed (database down, queue missing), nothing was committed:
+// the sender must come back, so it gets 503 + Retry-After, never a 2xx or a 500 (R1).
+function unavailable(cause: unknown): AppError {
+  return new AppError("unavailable", "The event could not be stored; retry later", { retryAfterSeconds: 30, cause });
 }
 
 async function findOriginalRun(source: string, providerEventId: string): Promise<ReceiveWebhookResult> {
