@@ -175,4 +175,19 @@ describe("the worker", () => {
     expect(stored).toContain("[REDACTED]");
     expect(stored).not.toContain(canary);
   });
+
+  it("dead-letters a job whose payload does not parse instead of retrying it", async () => {
+    const jobId = await boss.send("run.execute", { runId: "not-a-uuid" });
+    const job = await waitFor(
+      async () => {
+        const rows = await db.$queryRawUnsafe<Array<{ state: string; retry_count: number }>>(
+          `SELECT state::text, retry_count FROM pgboss.job WHERE name = 'run.execute' AND id = $1::uuid`,
+          jobId,
+        );
+        return rows[0]?.state === "failed" ? rows[0] : undefined;
+      },
+      { what: "the malformed job to fail" },
+    );
+    expect(job.retry_count).toBe(0);
+  });
 });

@@ -15,6 +15,7 @@ import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyableText } from "@/components/ui/copyable-text";
 import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
+import { redactValue } from "@/lib/redact/redact-value";
 import { JsonBlock } from "@/components/ui/json-block";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -85,7 +86,8 @@ export default async function FlowPage({ params }: FlowPageProps) {
         <Card>
           <h2 className="mb-2 font-semibold">Draft definition</h2>
           <p className="mb-3 text-slate-600">Read-only for now; the visual editor will edit this.</p>
-          <JsonBlock value={flow.draft} />
+          {/* Masked: until the credential vault lands, header values in a draft may be secrets. */}
+          <JsonBlock value={redactValue(flow.draft)} />
         </Card>
       </div>
     </>
