@@ -19,8 +19,6 @@ export const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
-  /** Default total timeout for an outbound call when a step sets none. */
-  HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   ADMIN_EMAIL: z.email().default("admin@flowgate.local"),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   /** Where the seeded demo flow sends its call; `npm start` runs a local demo CRM there. */

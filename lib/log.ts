@@ -84,6 +84,3 @@ function scrubArgs(args: LogArgs): LogArgs {
 function toRecord(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
 }
-
-/** The process-wide logger; routes and jobs make children with `logger.child({ … })`. */
-export const logger = createLogger("flowgate");

@@ -53,6 +53,3 @@ export const NODE_DEFINITIONS: { readonly [K in NodeKind]: NodeDefinition<K> } =
     { url: PLACEHOLDER_URL },
   ),
 };
-
-/** The registry as a list, in palette order. */
-export const NODE_DEFINITION_LIST: readonly NodeDefinition[] = Object.values(NODE_DEFINITIONS);
