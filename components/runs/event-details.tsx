@@ -4,7 +4,7 @@ import { JsonBlock } from "@/components/ui/json-block";
 
 type RunEvent = Awaited<ReturnType<typeof getRunOrThrow>>["event"];
 
-/** The body exactly as received (what signatures were checked against), so it is not reformatted. */
+/** The body as received, not reformatted; secret-looking values arrive already masked from lib/runs. */
 export function EventDetails({ event }: { event: RunEvent }) {
   return (
     <Card>
@@ -16,7 +16,7 @@ export function EventDetails({ event }: { event: RunEvent }) {
             <JsonBlock value={event.headers} />
           </div>
           <div>
-            <p className="mb-1 text-xs font-medium text-slate-500">Raw body</p>
+            <p className="mb-1 text-xs font-medium text-slate-500">Raw body (secrets masked)</p>
             <pre className="max-h-96 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">
               {event.rawBody}
             </pre>

@@ -1,7 +1,12 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { redactString } from "@/lib/redact/redact-string";
 
-/** A run with its steps and attempts in execution order; everything stored here is already masked. */
+/**
+ * A run with its steps and attempts in execution order, as the UI and API
+ * show it. Steps and headers were masked when stored; the event's raw body is
+ * kept verbatim in the database (replays need it) and masked here instead.
+ */
 export async function getRunOrThrow(runId: string) {
   const run = await db.run.findUnique({
     where: { id: runId },
@@ -13,5 +18,5 @@ export async function getRunOrThrow(runId: string) {
     },
   });
   if (!run) throw new AppError("not_found", "Run not found");
-  return run;
+  return { ...run, event: { ...run.event, rawBody: redactString(run.event.rawBody) } };
 }

@@ -6,7 +6,8 @@ import { createFlow } from "@/lib/flows/create-flow";
 import { getBoss } from "@/lib/queue/boss";
 import { JOBS } from "@/lib/queue/jobs";
 import { POST } from "@/app/api/hooks/[hookKey]/route";
-import { countRunJobs, createPublishedFlow, jsonRequest } from "@/tests/support/fixtures";
+import { GET as getRunRoute } from "@/app/api/v1/runs/[runId]/route";
+import { countRunJobs, createPublishedFlow, createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
 
 const definition = buildDemoFlowDefinition("http://127.0.0.1:9/crm/leads");
 const order = (id: string) => ({ id, order: { id: `ORD-${id}`, total: "10" }, customer: { name: "Ann", email: "a@b.c", phone: "+77011234567" } });
@@ -50,6 +51,22 @@ describe("POST /api/hooks/:hookKey", () => {
     expect(JSON.parse(run.event.rawBody)).toEqual(order("e-1"));
     expect(JSON.stringify(run.event.headers)).not.toContain("canary-intake-secret");
     expect(await countRunJobs(body.runId)).toBe(1);
+  });
+
+  it("keeps the raw body verbatim for replay but shows it masked through the runs API", async () => {
+    const canary = `canary-${Math.random().toString(36).slice(2)}`;
+    const body = { ...order("e-secret"), auth: { application_token: canary } };
+    const { runId } = (await (await postHook(hookKey, jsonRequest(hookUrl(hookKey), body))).json()) as { runId: string };
+    const stored = await db.run.findUniqueOrThrow({ where: { id: runId }, include: { event: true } });
+    expect(stored.event.rawBody).toContain(canary);
+
+    const { token } = await createUserWithToken("viewer");
+    const request = new Request(`http://localhost/api/v1/runs/${runId}`, { headers: { authorization: `Bearer ${token}` } });
+    const response = await getRunRoute(request, { params: Promise.resolve({ runId }) });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain("e-secret");
+    expect(text).not.toContain(canary);
   });
 
   it("answers a redelivered event id with the original run and creates nothing", async () => {
