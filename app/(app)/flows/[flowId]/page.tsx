@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { loadOrNotFound } from "@/app/(app)/load-or-not-found";
 import { getFlowOrThrow } from "@/lib/flows/get-flow-or-throw";
 import { listVersions } from "@/lib/flows/list-versions";
 import { buildHookUrl } from "@/components/flows/build-hook-url";
@@ -26,23 +24,12 @@ export const dynamic = "force-dynamic";
 
 type FlowPageProps = { params: Promise<{ flowId: string }> };
 
-// A malformed id can name nothing, so it 404s like an unknown one instead of reaching Postgres as a uuid cast error.
-async function loadFlow(flowId: string) {
-  if (!z.uuid().safeParse(flowId).success) notFound();
-  try {
-    return await Promise.all([getFlowOrThrow(flowId), listVersions(flowId)]);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-}
-
 export default async function FlowPage({ params }: FlowPageProps) {
   const actor = await requirePageActor();
   if (!can(actor.role, "flows.read")) return <ForbiddenNotice role={actor.role} action="flows.read" />;
 
   const { flowId } = await params;
-  const [flow, versions] = await loadFlow(flowId);
+  const [flow, versions] = await loadOrNotFound(flowId, (id) => Promise.all([getFlowOrThrow(id), listVersions(id)]));
 
   return (
     <>

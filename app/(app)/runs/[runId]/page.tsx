@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { z } from "zod";
 import { requirePageActor } from "@/lib/auth/require-page-actor";
 import { can } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import { loadOrNotFound } from "@/app/(app)/load-or-not-found";
 import { getRunOrThrow } from "@/lib/runs/get-run-or-throw";
 import { EventDetails } from "@/components/runs/event-details";
 import { RunSummary } from "@/components/runs/run-summary";
@@ -18,23 +16,12 @@ export const dynamic = "force-dynamic";
 
 type RunPageProps = { params: Promise<{ runId: string }> };
 
-// A malformed id can name nothing, so it 404s like an unknown one instead of reaching Postgres as a uuid cast error.
-async function loadRun(runId: string) {
-  if (!z.uuid().safeParse(runId).success) notFound();
-  try {
-    return await getRunOrThrow(runId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  }
-}
-
 export default async function RunPage({ params }: RunPageProps) {
   const actor = await requirePageActor();
   if (!can(actor.role, "runs.read")) return <ForbiddenNotice role={actor.role} action="runs.read" />;
 
   const { runId } = await params;
-  const run = await loadRun(runId);
+  const run = await loadOrNotFound(runId, getRunOrThrow);
 
   return (
     <>
