@@ -5,8 +5,15 @@ import { env } from "@/lib/env.mjs";
 export type Db = PrismaClient;
 export type DbTransaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
+/**
+ * Credential ciphertext is sealed by default (R21): no query returns it
+ * unless it asks with `omit: { ciphertext: false }`, which only the vault's
+ * call-time reader and key rotation do.
+ */
+const OMIT = { credential: { ciphertext: true } } as const;
+
 export function createDb(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }), omit: OMIT });
 }
 
 function createDefaultDb(): PrismaClient {

@@ -24,6 +24,23 @@ export const envSchema = z.object({
   /** Where the seeded demo flow sends its call; `npm start` runs a local demo CRM there. */
   DEMO_TARGET_URL: z.url().default("http://127.0.0.1:3999/crm/leads"),
   FLOWGATE_SEED: bool.default(true),
+  /**
+   * Credential master keys, `keyId:base64(32 bytes)` separated by commas. The
+   * first encrypts; all decrypt (so a key can be rotated out). `npm start`
+   * with the embedded database generates a local one when unset.
+   */
+  FLOWGATE_MASTER_KEYS: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{40,}(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{40,})*$/, "must be keyId:base64key[,keyId:base64key…]")
+    .optional(),
+  /**
+   * Hosts and networks outbound calls may reach even though they are private
+   * or loopback (R23), comma-separated: `127.0.0.1`, `10.0.0.0/8`, `crm.internal`.
+   * Admins can extend it on the settings page.
+   */
+  OUTBOUND_ALLOWLIST: z.string().default(""),
+  /** How long a browser session lasts before signing in again. */
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
 });
 
 /**

@@ -10,10 +10,20 @@ export const PERMISSIONS = {
   "flows.read": ["admin", "analyst", "operator", "viewer"],
   "flows.write": ["admin", "analyst"],
   "flows.publish": ["admin", "analyst"],
-  "flows.pause": ["admin", "operator"],
+  "flows.pause": ["admin", "analyst", "operator"],
+  "flows.dryrun": ["admin", "analyst"],
   "runs.read": ["admin", "analyst", "operator", "viewer"],
+  "runs.trigger": ["admin", "analyst", "operator"],
   "runs.retry": ["admin", "operator"],
+  "runs.replay": ["admin", "operator"],
+  "runs.cancel": ["admin", "operator"],
+  "queue.read": ["admin", "analyst", "operator", "viewer"],
+  // Analysts see credential masks so they can pick one on the canvas; only admins handle secrets.
+  "credentials.read": ["admin", "analyst"],
+  "credentials.write": ["admin"],
   "users.manage": ["admin"],
+  "settings.manage": ["admin"],
+  "audit.read": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

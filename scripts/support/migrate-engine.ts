@@ -77,9 +77,15 @@ export async function migrateDev(options: MigrateOptions & { name: string }): Pr
     const pending = await engine.applyMigrations({ migrationsList, filters: FILTERS });
     for (const name of pending.appliedMigrationNames) log(`applied pending ${name}`);
 
+    // Diffing from the migration history needs a shadow database that the WASM engine
+    // cannot open ("must be provided through an external factory"). After the pending
+    // migrations are applied and drift has been ruled out above, the database *is* the
+    // history, so the first migration diffs from empty and later ones from the database.
+    const from = migrationsList.migrationDirectories.length === 0
+      ? { tag: "empty" as const }
+      : { tag: "schemaDatasource" as const, files: schema.files, configDir: path.dirname(schemaPath) };
     const diff = await engine.diff({
-      // The engine reads the provider from the lockfile, which the first migration has yet to write.
-      from: { tag: "migrations", ...migrationsList, lockfile: { path: LOCKFILE, content: migrationsList.lockfile.content ?? LOCK_CONTENT } },
+      from,
       to: { tag: "schemaDatamodel", ...schema },
       script: true,
       exitCode: true, // 2 = there is a difference

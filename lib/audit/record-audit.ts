@@ -1,0 +1,34 @@
+import { db, type DbTransaction } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { redactValue } from "@/lib/redact/redact-value";
+import type { AuditAction, AuditOutcome } from "@/lib/audit/schema";
+
+export type AuditActor = { userId: string; email: string } | null;
+
+export type RecordAuditOptions = {
+  actor: AuditActor;
+  action: AuditAction;
+  outcome?: AuditOutcome;
+  target?: { type: string; id: string };
+  /** Names, roles, versions, reasons: never a secret (and redacted again here in case). */
+  details?: Record<string, unknown>;
+  ip?: string | null;
+  /** Pass the transaction of the change itself, so the change and its record commit together. */
+  tx?: DbTransaction;
+};
+
+/** Appends one row to the audit log (the table refuses updates and deletes). */
+export async function recordAudit({ actor, action, outcome = "success", target, details, ip, tx }: RecordAuditOptions): Promise<void> {
+  await (tx ?? db).auditLog.create({
+    data: {
+      actorId: actor?.userId ?? null,
+      actorEmail: actor?.email ?? null,
+      action,
+      outcome,
+      targetType: target?.type ?? null,
+      targetId: target?.id ?? null,
+      ip: ip ?? null,
+      details: details === undefined ? undefined : (redactValue(details) as Prisma.InputJsonValue),
+    },
+  });
+}

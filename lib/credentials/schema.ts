@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+/**
+ * The credential contract: one zod schema per type for the secret fields
+ * (what is encrypted), shared by the admin form, the API and the worker.
+ * How each type is put onto a request lives in apply-credential.ts.
+ */
+export const ENVIRONMENTS = ["sandbox", "production"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+const secret = z.string().min(1, "is required").max(8192);
+const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "must be a valid header name");
+
+export const CREDENTIAL_FIELD_SCHEMAS = {
+  "api-key-header": z.object({
+    headerName: headerName.default("X-Api-Key"),
+    /** Written before the key, e.g. "Token " (TrustMe sends the key bare, others prefix it). */
+    prefix: z.string().max(64).default(""),
+    apiKey: secret,
+  }),
+  "api-key-query": z.object({
+    paramName: z.string().min(1).max(128).default("api_key"),
+    apiKey: secret,
+  }),
+  bearer: z.object({ token: secret }),
+  basic: z.object({ username: z.string().min(1).max(512), password: secret }),
+  "oauth2-client-credentials": z.object({
+    tokenUrl: z.url({ protocol: /^https?$/ }),
+    clientId: z.string().min(1).max(1024),
+    clientSecret: secret,
+    /** Space-separated, as OAuth 2.0 writes them. */
+    scopes: z.string().max(2048).default(""),
+    /** Where the client id/secret go on the token request (RFC 6749 §2.3.1 allows both). */
+    clientAuth: z.enum(["basic", "body"]).default("basic"),
+  }),
+  /** The URL is the secret (Bitrix24 inbound webhooks, Telegram /bot<token>/): a step's path is appended to it. */
+  "secret-url": z.object({ url: z.url({ protocol: /^https?$/ }) }),
+  /** For verifying inbound webhooks; the previous secret keeps verifying during a rotation. */
+  "webhook-signing": z.object({
+    secret,
+    previousSecret: secret.optional(),
+    previousExpiresAt: z.coerce.date().optional(),
+  }),
+} as const;
+
+export type CredentialType = keyof typeof CREDENTIAL_FIELD_SCHEMAS;
+export const CREDENTIAL_TYPES = Object.keys(CREDENTIAL_FIELD_SCHEMAS) as CredentialType[];
+export type CredentialFields<T extends CredentialType = CredentialType> = z.output<(typeof CREDENTIAL_FIELD_SCHEMAS)[T]>;
+
+function variant<T extends CredentialType>(type: T) {
+  return z.object({ type: z.literal(type), fields: CREDENTIAL_FIELD_SCHEMAS[type] });
+}
+
+/** A decrypted credential as the worker sees it at call time; discriminated on `type`. */
+export const credentialSecretSchema = z.discriminatedUnion("type", [
+  variant("api-key-header"),
+  variant("api-key-query"),
+  variant("bearer"),
+  variant("basic"),
+  variant("oauth2-client-credentials"),
+  variant("secret-url"),
+  variant("webhook-signing"),
+]);
+export type CredentialSecret = z.output<typeof credentialSecretSchema>;
+
+/** How flows refer to a credential: lowercase, digits and dashes, stable across environments. */
+export const credentialNameSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "use lowercase letters, digits and dashes");
