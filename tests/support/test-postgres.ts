@@ -6,7 +6,8 @@ import { JOBS, JOB_NAMES } from "@/lib/queue/jobs";
 import { createDatabase, dropDatabasesWithPrefix, withDatabase } from "@/tests/support/database-admin";
 import { TEMPLATE_DB, TEST_DB_PREFIX } from "@/tests/support/test-db-names";
 
-const TEST_PG_PORT = 54339;
+// FLOWGATE_TEST_PG_PORT lets two checkouts run their suites side by side.
+const TEST_PG_PORT = Number(process.env.FLOWGATE_TEST_PG_PORT ?? 54339);
 
 export type TestPostgres = { serverUrl: string; stop(): Promise<void> };
 
