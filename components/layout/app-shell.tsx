@@ -3,9 +3,11 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLink } from "@/components/layout/nav-link";
 
-type AppShellProps = { email: string; role: string; showUsers: boolean; children: ReactNode };
+export type NavItem = { href: string; label: string };
 
-export function AppShell({ email, role, showUsers, children }: AppShellProps) {
+type AppShellProps = { email: string; role: string; nav: readonly NavItem[]; children: ReactNode };
+
+export function AppShell({ email, role, nav, children }: AppShellProps) {
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -14,9 +16,11 @@ export function AppShell({ email, role, showUsers, children }: AppShellProps) {
             Flowgate
           </Link>
           <nav aria-label="Main" className="flex items-center gap-1">
-            <NavLink href="/flows">Flows</NavLink>
-            <NavLink href="/runs">Runs</NavLink>
-            {showUsers ? <NavLink href="/users">Users</NavLink> : null}
+            {nav.map((item) => (
+              <NavLink key={item.href} href={item.href}>
+                {item.label}
+              </NavLink>
+            ))}
           </nav>
           <div className="ml-auto flex items-center gap-3">
             <span className="text-slate-600" data-testid="current-user">
