@@ -12,6 +12,8 @@ const securityHeaders = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // forbidden() answers a denied page with a real HTTP 403.
+  experimental: { authInterrupts: true },
   // Node-only packages (worker threads, native pools) are loaded at run time, not bundled.
   serverExternalPackages: ["pg-boss", "pg", "pino", "@prisma/adapter-pg", "bcryptjs"],
   async headers() {

@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
-import { requirePageActor } from "@/lib/auth/require-page-actor";
-import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { listFlows } from "@/lib/flows/list-flows";
 import { buildHookUrl } from "@/components/flows/build-hook-url";
 import { FlowsTable } from "@/components/flows/flows-table";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Flows · Flowgate" };
 export const dynamic = "force-dynamic";
 
 export default async function FlowsPage() {
-  const actor = await requirePageActor();
-  if (!can(actor.role, "flows.read")) return <ForbiddenNotice role={actor.role} action="flows.read" />;
+  await requirePagePermission("flows.read");
 
   const flows = await listFlows();
   const rows = flows.map((flow) => ({

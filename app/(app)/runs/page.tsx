@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageActor } from "@/lib/auth/require-page-actor";
-import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { listRuns } from "@/lib/runs/list-runs";
 import { Pagination } from "@/components/runs/pagination";
 import { parseRunsQuery } from "@/components/runs/parse-runs-query";
 import { RunStatusFilter } from "@/components/runs/run-status-filter";
 import { RunsTable } from "@/components/runs/runs-table";
 import { runsHref } from "@/components/runs/runs-href";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Runs · Flowgate" };
@@ -17,8 +15,7 @@ export const dynamic = "force-dynamic";
 type RunsPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function RunsPage({ searchParams }: RunsPageProps) {
-  const actor = await requirePageActor();
-  if (!can(actor.role, "runs.read")) return <ForbiddenNotice role={actor.role} action="runs.read" />;
+  await requirePagePermission("runs.read");
 
   const query = parseRunsQuery(await searchParams);
   const { runs, total, page, pageCount } = await listRuns(query);

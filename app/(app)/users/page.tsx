@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
-import { requirePageActor } from "@/lib/auth/require-page-actor";
-import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { listUsers } from "@/lib/users/list-users";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { UsersTable } from "@/components/users/users-table";
 import { Card } from "@/components/ui/card";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { createApiTokenAction, createUserAction, setUserDisabledAction, updateUserRoleAction } from "./actions";
 
@@ -13,8 +11,7 @@ export const metadata: Metadata = { title: "Users · Flowgate" };
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
-  const actor = await requirePageActor();
-  if (!can(actor.role, "users.manage")) return <ForbiddenNotice role={actor.role} action="users.manage" />;
+  const actor = await requirePagePermission("users.manage");
 
   const users = await listUsers();
   return (

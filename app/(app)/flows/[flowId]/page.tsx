@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageActor } from "@/lib/auth/require-page-actor";
+import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { can } from "@/lib/auth/permissions";
 import { loadOrNotFound } from "@/app/(app)/load-or-not-found";
 import { getFlowOrThrow } from "@/lib/flows/get-flow-or-throw";
@@ -12,7 +12,6 @@ import { VersionsTable } from "@/components/flows/versions-table";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyableText } from "@/components/ui/copyable-text";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { redactValue } from "@/lib/redact/redact-value";
 import { JsonBlock } from "@/components/ui/json-block";
 import { PageHeader } from "@/components/ui/page-header";
@@ -25,8 +24,7 @@ export const dynamic = "force-dynamic";
 type FlowPageProps = { params: Promise<{ flowId: string }> };
 
 export default async function FlowPage({ params }: FlowPageProps) {
-  const actor = await requirePageActor();
-  if (!can(actor.role, "flows.read")) return <ForbiddenNotice role={actor.role} action="flows.read" />;
+  const actor = await requirePagePermission("flows.read");
 
   const { flowId } = await params;
   const [flow, versions] = await loadOrNotFound(flowId, (id) => Promise.all([getFlowOrThrow(id), listVersions(id)]));

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePageActor } from "@/lib/auth/require-page-actor";
-import { can } from "@/lib/auth/permissions";
+import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { loadOrNotFound } from "@/app/(app)/load-or-not-found";
 import { getRunOrThrow } from "@/lib/runs/get-run-or-throw";
 import { EventDetails } from "@/components/runs/event-details";
 import { RunSummary } from "@/components/runs/run-summary";
 import { StepCard } from "@/components/runs/step-card";
-import { ForbiddenNotice } from "@/components/ui/forbidden-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 
@@ -17,8 +15,7 @@ export const dynamic = "force-dynamic";
 type RunPageProps = { params: Promise<{ runId: string }> };
 
 export default async function RunPage({ params }: RunPageProps) {
-  const actor = await requirePageActor();
-  if (!can(actor.role, "runs.read")) return <ForbiddenNotice role={actor.role} action="runs.read" />;
+  await requirePagePermission("runs.read");
 
   const { runId } = await params;
   const run = await loadOrNotFound(runId, getRunOrThrow);
