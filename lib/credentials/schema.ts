@@ -47,6 +47,21 @@ export type CredentialType = keyof typeof CREDENTIAL_FIELD_SCHEMAS;
 export const CREDENTIAL_TYPES = Object.keys(CREDENTIAL_FIELD_SCHEMAS) as CredentialType[];
 export type CredentialFields<T extends CredentialType = CredentialType> = z.output<(typeof CREDENTIAL_FIELD_SCHEMAS)[T]>;
 
+/**
+ * Which fields of each type are secret: masked by value while in use, and
+ * the first one gives the "…last4" hint. The others (header names, client
+ * ids, token URLs) are configuration and may be shown.
+ */
+export const CREDENTIAL_SECRET_FIELDS = {
+  "api-key-header": ["apiKey"],
+  "api-key-query": ["apiKey"],
+  bearer: ["token"],
+  basic: ["password"],
+  "oauth2-client-credentials": ["clientSecret"],
+  "secret-url": ["url"],
+  "webhook-signing": ["secret", "previousSecret"],
+} as const satisfies { [T in CredentialType]: ReadonlyArray<keyof CredentialFields<T>> };
+
 function variant<T extends CredentialType>(type: T) {
   return z.object({ type: z.literal(type), fields: CREDENTIAL_FIELD_SCHEMAS[type] });
 }
