@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
 import { E2E_ADMIN, E2E_BASE_URL, E2E_DEMO_CRM_PORT, E2E_PORT } from "./e2e/support/constants";
 
@@ -43,6 +44,8 @@ export default defineConfig({
       ADMIN_PASSWORD: E2E_ADMIN.password,
       DEMO_TARGET_URL: `http://127.0.0.1:${E2E_DEMO_CRM_PORT}/crm/leads`,
       LOG_LEVEL: "warn",
+      // With DATABASE_URL set, `npm start` requires a configured vault key, as a deployment would.
+      FLOWGATE_MASTER_KEYS: `e2e:${randomBytes(32).toString("base64")}`,
     },
   },
 });

@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { env } from "@/lib/env.mjs";
+import { checkMasterKeys } from "@/lib/credentials/check-master-keys";
 import type { SeedResult } from "@/lib/setup/seed-database";
 import type { EmbeddedDb } from "@/scripts/support/embedded-db";
 import { ensureBuild } from "@/scripts/support/ensure-build";
@@ -14,6 +15,8 @@ import { startProcess, stopProcess, type ManagedProcess } from "@/scripts/suppor
 import { startFakeProvider, type FakeProvider } from "@/tests/support/fake-provider";
 
 const DEV = process.argv.includes("--dev");
+const LOCAL_MASTER_KEY_FILE = "master-key";
+const LOCAL_MASTER_KEY_ID = "local";
 const STOP_TIMEOUT_MS = 35_000;
 
 let embedded: EmbeddedDb | undefined;
@@ -22,6 +25,7 @@ const children: ManagedProcess[] = [];
 let stopping = false;
 
 async function main() {
+  const masterKeys = resolveMasterKeys();
   const databaseUrl = env.DATABASE_URL ?? (await startLocalDatabase());
   const applied = await migrateDeploy({ databaseUrl });
   if (applied.applied.length) console.log(`Applied migrations: ${applied.applied.join(", ")}`);
@@ -34,6 +38,7 @@ async function main() {
     ...process.env,
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: env.AUTH_SECRET ?? readOrCreateLocalSecret(env.DATA_DIR, "auth-secret").value,
+    FLOWGATE_MASTER_KEYS: masterKeys,
     NEXTAUTH_URL: env.APP_URL,
     NEXT_TELEMETRY_DISABLED: "1",
   };
@@ -55,6 +60,33 @@ async function main() {
   else console.log(`Sign in as ${env.ADMIN_EMAIL} (password as set on first start or by ADMIN_PASSWORD).`);
   if (demoCrm) console.log(`Demo CRM (target of the demo flow) listening at ${demoCrm.url}`);
   console.log("Press Ctrl-C to stop.\n");
+}
+
+/**
+ * The credential vault's master keys: FLOWGATE_MASTER_KEYS when set. A local
+ * start (embedded database) without it gets a key generated once into
+ * DATA_DIR; a real deployment (DATABASE_URL set) must configure its own,
+ * because a key that lives only on one machine's disk would strand every
+ * credential when that machine is replaced.
+ */
+function resolveMasterKeys(): string {
+  const spec = env.FLOWGATE_MASTER_KEYS ?? localMasterKeys();
+  // Checked here too so a bad key stops everything before the database starts.
+  checkMasterKeys({ spec });
+  return spec;
+}
+
+function localMasterKeys(): string {
+  if (env.DATABASE_URL) {
+    throw new Error(
+      "FLOWGATE_MASTER_KEYS is not set. With DATABASE_URL (a real deployment) the credential vault needs a master key you keep: " +
+        "FLOWGATE_MASTER_KEYS=k1:$(openssl rand -base64 32) (see README, \"Credential vault\").",
+    );
+  }
+  const { value, created } = readOrCreateLocalSecret(env.DATA_DIR, LOCAL_MASTER_KEY_FILE);
+  const file = path.resolve(env.DATA_DIR, LOCAL_MASTER_KEY_FILE);
+  if (created) console.log(`Generated a local credential master key in ${file} (mode 0600). Production must set FLOWGATE_MASTER_KEYS itself.`);
+  return `${LOCAL_MASTER_KEY_ID}:${value}`;
 }
 
 // Seeding runs as its own process because lib/db reads DATABASE_URL when

@@ -1,6 +1,7 @@
 import { env } from "@/lib/env.mjs";
 import { db } from "@/lib/db";
 import { createLogger } from "@/lib/log";
+import { stopWithoutMasterKeys } from "@/lib/credentials/stop-without-master-keys";
 import { startWorker } from "@/worker/start-worker";
 
 const log = createLogger("worker", env.LOG_LEVEL);
@@ -10,6 +11,8 @@ if (!env.DATABASE_URL) {
   log.fatal("DATABASE_URL is not set; the worker needs the same database as the web app");
   process.exit(1);
 }
+
+stopWithoutMasterKeys((message) => log.fatal(message));
 
 const boss = await startWorker({ databaseUrl: env.DATABASE_URL });
 

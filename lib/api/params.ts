@@ -3,12 +3,14 @@ import { AppError } from "@/lib/errors";
 
 export type FlowParams = { params: Promise<{ flowId: string }> };
 export type RunParams = { params: Promise<{ runId: string }> };
+export type CredentialParams = { params: Promise<{ credentialId: string }> };
 
 // A malformed id can name nothing, so it is a 404 like any unknown id.
 const id = (what: string) => z.string().refine((v) => z.uuid().safeParse(v).success, `${what} not found`);
 
 export const flowParamsSchema = z.object({ flowId: id("Flow") });
 export const runParamsSchema = z.object({ runId: id("Run") });
+export const credentialParamsSchema = z.object({ credentialId: id("Credential") });
 
 export function parseParams<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);

@@ -1,8 +1,7 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { getKeyring } from "@/lib/credentials/keyring";
-import { CREDENTIAL_SECRET_FIELDS, credentialSecretSchema, type CredentialSecret, type Environment } from "@/lib/credentials/schema";
-import { openSecret } from "@/lib/credentials/seal-secret";
+import { openCredential } from "@/lib/credentials/open-credential";
+import { CREDENTIAL_SECRET_FIELDS, type CredentialSecret, type Environment } from "@/lib/credentials/schema";
 
 export type ReadCredentialSecretOptions = { name: string; environment: Environment };
 
@@ -17,11 +16,7 @@ export async function readCredentialSecret({ name, environment }: ReadCredential
     omit: { ciphertext: false },
   });
   if (!row) throw new AppError("not_found", `No ${environment} credential named "${name}"`);
-  const plaintext = openSecret({ keyId: row.keyId, ciphertext: Buffer.from(row.ciphertext) }, { credentialId: row.id, type: row.type }, getKeyring());
-  const parsed = credentialSecretSchema.safeParse({ type: row.type, fields: JSON.parse(plaintext) as unknown });
-  // The message must not echo zod's view of the fields: they are secrets.
-  if (!parsed.success) throw new AppError("internal", `Credential "${name}" (${environment}) does not match its type ${row.type}`);
-  return { id: row.id, ...parsed.data };
+  return { id: row.id, ...openCredential(row) };
 }
 
 /** The secret values of a credential, for value-based masking while it is in use. */

@@ -85,3 +85,71 @@ export const credentialNameSchema = z
   .min(2)
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, "use lowercase letters, digits and dashes");
+
+export const environmentSchema = z.enum(ENVIRONMENTS, { error: `must be ${ENVIRONMENTS.join(" or ")}` });
+
+// Field values arrive as strings from forms and the API. A blank one means
+// "not given": optional fields then take their defaults, and on update a
+// blank secret keeps its stored value, so nobody ever needs the old secret.
+const fieldInputSchema = z.record(z.string(), z.string().max(8192)).default(() => ({}));
+
+/** Drops blank values (see fieldInputSchema). */
+export function withoutBlankFields(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value.trim() !== ""));
+}
+
+/**
+ * Parses a type and its fields into a CredentialSecret, reporting problems
+ * at `fields.<name>` with "is required" for a missing field (zod's default
+ * names the expected type, which tells a person filling a form nothing).
+ */
+export function parseCredentialSecret(type: CredentialType, fields: Record<string, unknown>) {
+  return credentialSecretSchema.safeParse({ type, fields }, { error: (issue) => (issue.input === undefined ? "is required" : undefined) });
+}
+
+export const createCredentialSchema = z
+  .object({
+    name: credentialNameSchema,
+    environment: environmentSchema,
+    type: z.enum(CREDENTIAL_TYPES, { error: `type must be one of ${CREDENTIAL_TYPES.join(", ")}` }),
+    fields: fieldInputSchema,
+  })
+  .transform(({ name, environment, type, fields }, ctx) => {
+    const secret = parseCredentialSecret(type, withoutBlankFields(fields));
+    if (!secret.success) {
+      for (const { message, path } of secret.error.issues) ctx.addIssue({ code: "custom", message, path });
+      return z.NEVER;
+    }
+    return { name, environment, secret: secret.data };
+  });
+export type CreateCredentialInput = z.output<typeof createCredentialSchema>;
+
+export const updateCredentialSchema = z.object({
+  /** Only the fields to change; blank or absent ones keep their stored values. */
+  fields: fieldInputSchema,
+  /** Optional fields to remove, e.g. a signing secret's previous secret once a rotation is over. */
+  clear: z.array(z.string().max(64)).max(16).default(() => []),
+});
+export type UpdateCredentialInput = z.output<typeof updateCredentialSchema>;
+
+export const listCredentialsQuerySchema = z.object({ environment: environmentSchema.optional() });
+export type ListCredentialsQuery = z.output<typeof listCredentialsQuerySchema>;
+
+/** "Test connection": most types need a URL to probe; OAuth 2.0 tests by fetching a token. */
+export const checkConnectionSchema = z.object({ url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional() });
+
+/**
+ * All that ever leaves the vault for the API and the browser after saving:
+ * no field values, only a hint made of the last characters of the main secret.
+ */
+export type CredentialMask = {
+  id: string;
+  name: string;
+  type: CredentialType;
+  environment: Environment;
+  hint: string;
+  createdAt: Date;
+  updatedAt: Date;
+  createdBy: string | null;
+  updatedBy: string | null;
+};

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const SOURCE_DIRS = ["app", "components", "lib"];
-const SOURCE_FILES = ["next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCE_FILES = ["instrumentation.ts", "next.config.mjs", "package.json", "postcss.config.mjs", "tsconfig.json"];
 
 /** Runs `next build` when there is no build yet or a source file changed since the last one. */
 export function ensureBuild(env: NodeJS.ProcessEnv): void {

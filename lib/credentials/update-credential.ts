@@ -1,0 +1,68 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
+import { MASK_SELECT, maskCredentials } from "@/lib/credentials/mask-credentials";
+import { openCredential } from "@/lib/credentials/open-credential";
+import {
+  CREDENTIAL_FIELD_SCHEMAS,
+  CREDENTIAL_SECRET_FIELDS,
+  parseCredentialSecret,
+  withoutBlankFields,
+  type CredentialMask,
+  type UpdateCredentialInput,
+} from "@/lib/credentials/schema";
+import { sealCredential } from "@/lib/credentials/seal-credential";
+
+export type UpdateCredentialOptions = UpdateCredentialInput & { actor: NonNullable<AuditActor>; credentialId: string };
+
+/**
+ * Changes some fields of a credential. Blank fields keep their stored values,
+ * so the form never needs (or shows) the old secret. A new secret value is
+ * audited as credential.rotate, any other change as credential.update; the
+ * audit names the fields, never their values.
+ */
+export async function updateCredential({ actor, credentialId, fields, clear }: UpdateCredentialOptions): Promise<CredentialMask> {
+  const row = await db.$transaction(async (tx) => {
+    // Locked for the read-merge-write, so two concurrent edits of different
+    // fields cannot overwrite each other; key rotation skips a row whose
+    // ciphertext changed under it (rotate-keys.ts).
+    await tx.$queryRaw`SELECT 1 FROM "Credential" WHERE id = ${credentialId}::uuid FOR UPDATE`;
+    const stored = await tx.credential.findUnique({ where: { id: credentialId }, omit: { ciphertext: false } });
+    if (!stored) throw new AppError("not_found", "Credential not found");
+    const current = openCredential(stored);
+
+    const known = Object.keys(CREDENTIAL_FIELD_SCHEMAS[current.type].shape);
+    const unknown = [...Object.keys(fields), ...clear].filter((name) => !known.includes(name));
+    if (unknown.length) {
+      throw new AppError("validation_failed", `A ${current.type} credential has no field ${unknown.join(", ")}`, {
+        details: { problems: unknown.map((name) => ({ message: `fields.${name}: unknown field`, path: `fields.${name}` })) },
+      });
+    }
+    const merged: Record<string, unknown> = { ...current.fields, ...withoutBlankFields(fields) };
+    for (const name of clear) delete merged[name];
+    const next = parseCredentialSecret(current.type, merged);
+    if (!next.success) throw next.error;
+
+    const before = current.fields as Record<string, unknown>;
+    const after = next.data.fields as Record<string, unknown>;
+    const changed = known.filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name]));
+    if (changed.length === 0) return tx.credential.findUniqueOrThrow({ where: { id: credentialId }, select: MASK_SELECT });
+
+    const secretFields: readonly string[] = CREDENTIAL_SECRET_FIELDS[current.type];
+    const updated = await tx.credential.update({
+      where: { id: credentialId },
+      data: { ...sealCredential({ credentialId, secret: next.data }), updatedById: actor.userId },
+      select: MASK_SELECT,
+    });
+    await recordAudit({
+      actor,
+      action: changed.some((name) => secretFields.includes(name)) ? "credential.rotate" : "credential.update",
+      target: { type: "credential", id: credentialId },
+      details: { name: stored.name, environment: stored.environment, fields: changed },
+      tx,
+    });
+    return updated;
+  });
+  const [mask] = await maskCredentials([row]);
+  return mask!;
+}
