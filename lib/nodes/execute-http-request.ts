@@ -24,7 +24,7 @@ export const executeHttpRequest: NodeExecutor<"http-request"> = async (node, con
     traceparent: `00-${context.run.traceId}-${context.run.traceId.slice(0, 16)}-01`,
   };
   const request = { method: config.method, url, headers, body };
-  const result = await performHttpCall({ ...request, timeoutMs: config.timeoutMs, idempotentRequest: true, signal: context.signal });
+  const result = await performHttpCall({ ...request, timeoutMs: config.timeoutMs, idempotentRequest: true, followRedirects: config.followRedirects, signal: context.signal });
   const response = result.status === undefined ? undefined : { status: result.status, headers: result.headers, body: result.body, truncated: result.truncated };
   if (!result.ok) throw new StepFailureError(result.failure, { request, response });
   return { output: result.body, exchange: { request, response } };
