@@ -41,12 +41,13 @@ describe("API authentication and roles", () => {
   it("accepts a next-auth session cookie and still reads the JSON body", async () => {
     const { user } = await createUserWithToken("analyst");
     const session = await encode({ token: { sub: user.id }, secret: process.env.AUTH_SECRET! });
-    const request = jsonRequest(`${BASE}/flows`, { name: "Cookie flow" }, { headers: { cookie: `other=1; next-auth.session-token=${session}` } });
+    // Sec-Fetch-Site is what a browser sends from our own pages; without it the CSRF guard refuses a cookie write.
+    const request = jsonRequest(`${BASE}/flows`, { name: "Cookie flow" }, { headers: { cookie: `other=1; next-auth.session-token=${session}`, "sec-fetch-site": "same-origin" } });
     const response = await createFlowRoute(request, undefined);
     expect(response.status).toBe(201);
 
     await db.user.update({ where: { id: user.id }, data: { disabled: true } });
-    const afterDisable = jsonRequest(`${BASE}/flows`, { name: "Cookie flow 2" }, { headers: { cookie: `next-auth.session-token=${session}` } });
+    const afterDisable = jsonRequest(`${BASE}/flows`, { name: "Cookie flow 2" }, { headers: { cookie: `next-auth.session-token=${session}`, "sec-fetch-site": "same-origin" } });
     expect((await createFlowRoute(afterDisable, undefined)).status).toBe(401);
   });
 
