@@ -32,6 +32,10 @@ const API_RULES: Record<string, ApiRule> = {
   "POST /api/v1/flows/[flowId]/publish": { access: "flows.publish" },
   "POST /api/v1/flows/[flowId]/status": { access: "flows.pause" },
   "GET /api/v1/flows/[flowId]/versions": { access: "flows.read" },
+  "POST /api/v1/flows/[flowId]/rollback": { access: "flows.publish" },
+  "GET /api/v1/audit": { access: "audit.read" },
+  "GET /api/v1/settings/outbound": { access: "settings.manage" },
+  "PUT /api/v1/settings/outbound": { access: "settings.manage", body: { entries: ["not a host!!"] } },
   "GET /api/v1/runs": { access: "runs.read" },
   "GET /api/v1/runs/[runId]": { access: "runs.read" },
   "GET /api/v1/tokens": { access: "users.manage" },
@@ -49,6 +53,8 @@ const PAGE_RULES: Record<string, Action> = {
   "/runs": "runs.read",
   "/runs/[runId]": "runs.read",
   "/users": "users.manage",
+  "/audit": "audit.read",
+  "/settings": "settings.manage",
 };
 
 /** Server actions by "file#export"; `fields` are the submitted form (default: made-up ids only). */
@@ -56,6 +62,8 @@ type ActionRule = { access: Action; fields?: Record<string, string> };
 const ACTION_RULES: Record<string, ActionRule> = {
   "app/(app)/flows/[flowId]/actions.ts#publishFlowAction": { access: "flows.publish" },
   "app/(app)/flows/[flowId]/actions.ts#setFlowStatusAction": { access: "flows.pause" },
+  "app/(app)/flows/[flowId]/actions.ts#rollbackFlowAction": { access: "flows.publish" },
+  "app/(app)/settings/actions.ts#updateOutboundAllowListAction": { access: "settings.manage", fields: { entries: "not a host!!" } },
   "app/(app)/users/actions.ts#createUserAction": { access: "users.manage" },
   "app/(app)/users/actions.ts#updateUserRoleAction": { access: "users.manage" },
   "app/(app)/users/actions.ts#setUserDisabledAction": { access: "users.manage" },

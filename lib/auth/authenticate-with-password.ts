@@ -26,7 +26,7 @@ export async function authenticateWithPassword({ credentials, ip }: Authenticate
   const bucketIp = ip ?? UNKNOWN_IP;
 
   if (await isSignInLimited({ email, ip: bucketIp, now })) {
-    await recordAudit({ actor: null, action: "auth.sign_in_failed", outcome: "denied", ip, details: { attemptedEmail: email, reason: "rate_limited" } });
+    await recordAudit({ actor: { userId: null, email }, action: "auth.sign_in_failed", outcome: "denied", ip, details: { reason: "rate_limited" } });
     return { outcome: "limited" };
   }
 
@@ -37,7 +37,7 @@ export async function authenticateWithPassword({ credentials, ip }: Authenticate
     await recordAudit(
       ok && user
         ? { actor: { userId: user.id, email: user.email }, action: "auth.sign_in", ip, tx }
-        : { actor: null, action: "auth.sign_in_failed", outcome: "failure", ip, details: { attemptedEmail: email, reason: "wrong_credentials" }, tx },
+        : { actor: { userId: null, email }, action: "auth.sign_in_failed", outcome: "failure", ip, details: { reason: "wrong_credentials" }, tx },
     );
   });
   return ok && user ? { outcome: "ok", user: { id: user.id, email: user.email, name: user.name } } : { outcome: "wrong" };

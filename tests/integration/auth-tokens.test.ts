@@ -9,7 +9,7 @@ import { POST as publishRoute } from "@/app/api/v1/flows/[flowId]/publish/route"
 import { GET as listTokensRoute, POST as createTokenRoute } from "@/app/api/v1/tokens/route";
 import { DELETE as revokeTokenRoute } from "@/app/api/v1/tokens/[tokenId]/route";
 import { GET as listUsersRoute } from "@/app/api/v1/users/route";
-import { createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
+import { actingAs, createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
 
 const BASE = "http://localhost/api/v1";
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -20,8 +20,9 @@ let flowId: string;
 let admin: Awaited<ReturnType<typeof createUserWithToken>>;
 
 beforeAll(async () => {
-  flowId = (await createFlow({ name: "Token flow", definition: buildDemoFlowDefinition("http://127.0.0.1:9/x") })).id;
   admin = await createUserWithToken("admin");
+  const input = { name: "Token flow", definition: buildDemoFlowDefinition("http://127.0.0.1:9/x") };
+  flowId = (await createFlow({ actor: actingAs(admin.user), input })).id;
 });
 
 afterAll(() => db.$disconnect());

@@ -17,5 +17,5 @@ export const GET = handleRoute(async (request: Request) => {
 export const POST = handleRoute(async (request: Request) => {
   const actor = await requirePermission("flows.write", request);
   const input = await readJson(request, createFlowSchema);
-  return NextResponse.json({ flow: await createFlow({ actor: actingUser(actor, request.headers), input }) }, { status: 201 });
+  return NextResponse.json({ flow: await createFlow({ actor: await actingUser(actor, request.headers), input }) }, { status: 201 });
 });

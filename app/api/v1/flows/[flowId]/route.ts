@@ -20,5 +20,5 @@ export const PATCH = handleRoute(async (request: Request, { params }: FlowParams
   const actor = await requirePermission("flows.write", request);
   const { flowId } = parseParams(flowParamsSchema, await params);
   const input = await readJson(request, updateDraftSchema);
-  return NextResponse.json({ flow: await updateDraft({ flowId, actor: actingUser(actor, request.headers), input }) });
+  return NextResponse.json({ flow: await updateDraft({ flowId, actor: await actingUser(actor, request.headers), input }) });
 });

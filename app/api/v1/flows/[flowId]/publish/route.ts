@@ -13,6 +13,6 @@ export const POST = handleRoute(async (request: Request, { params }: FlowParams)
   const actor = await requirePermission("flows.publish", request);
   const { flowId } = parseParams(flowParamsSchema, await params);
   const { message, environment } = await readJson(request, publishSchema);
-  const version = await publishVersion({ flowId, actor: actingUser(actor, request.headers), message, environment });
+  const version = await publishVersion({ flowId, actor: await actingUser(actor, request.headers), message, environment });
   return NextResponse.json({ version }, { status: 201 });
 });

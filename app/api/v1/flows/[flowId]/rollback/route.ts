@@ -13,6 +13,6 @@ export const POST = handleRoute(async (request: Request, { params }: FlowParams)
   const actor = await requirePermission("flows.publish", request);
   const { flowId } = parseParams(flowParamsSchema, await params);
   const { versionNumber, environment } = await readJson(request, rollbackSchema);
-  const version = await rollbackVersion({ flowId, versionNumber, environment, actor: actingUser(actor, request.headers) });
+  const version = await rollbackVersion({ flowId, versionNumber, environment, actor: await actingUser(actor, request.headers) });
   return NextResponse.json({ version }, { status: 201 });
 });

@@ -13,5 +13,5 @@ export const POST = handleRoute(async (request: Request, { params }: FlowParams)
   const actor = await requirePermission("flows.pause", request);
   const { flowId } = parseParams(flowParamsSchema, await params);
   const { status } = await readJson(request, flowStatusSchema);
-  return NextResponse.json({ flow: await setFlowStatus({ flowId, status, actor: actingUser(actor, request.headers) }) });
+  return NextResponse.json({ flow: await setFlowStatus({ flowId, status, actor: await actingUser(actor, request.headers) }) });
 });
