@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "./support/constants";
 import { signIn } from "./support/sign-in";
+import { SAME_ORIGIN } from "./support/api-session";
 
 /**
  * A flow of this spec's own, copied from the seeded demo's draft through the
@@ -13,7 +14,7 @@ async function createFlowLikeDemo(page: Page, name: string): Promise<string> {
   const demo = flows.find((flow) => flow.name.startsWith("Demo"));
   expect(demo, "the seeded demo flow").toBeDefined();
   const { flow } = (await (await page.request.get(`/api/v1/flows/${demo!.id}`)).json()) as { flow: { draft: unknown } };
-  const created = await page.request.post("/api/v1/flows", { data: { name, definition: flow.draft } });
+  const created = await page.request.post("/api/v1/flows", { data: { name, definition: flow.draft }, headers: SAME_ORIGIN });
   expect(created.status()).toBe(201);
   return ((await created.json()) as { flow: { id: string } }).flow.id;
 }
