@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_ADMIN, E2E_BASE_URL, E2E_DEMO_CRM_PORT, E2E_PORT } from "./e2e/support/constants";
+import { E2E_ADMIN, E2E_BASE_URL, E2E_DEMO_CRM_PORT, E2E_MASTER_KEYS, E2E_PORT } from "./e2e/support/constants";
 
 // `npm test` provides a fresh database and the Chromium to use.
 const databaseUrl = process.env.E2E_DATABASE_URL;
@@ -43,6 +43,7 @@ export default defineConfig({
       ADMIN_PASSWORD: E2E_ADMIN.password,
       DEMO_TARGET_URL: `http://127.0.0.1:${E2E_DEMO_CRM_PORT}/crm/leads`,
       LOG_LEVEL: "warn",
+      FLOWGATE_MASTER_KEYS: E2E_MASTER_KEYS,
     },
   },
 });
