@@ -42,6 +42,8 @@ export default defineConfig({
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,
       DEMO_TARGET_URL: `http://127.0.0.1:${E2E_DEMO_CRM_PORT}/crm/leads`,
+      // The demo CRM is on loopback, which outbound calls may reach only when allow-listed (R23).
+      OUTBOUND_ALLOWLIST: "127.0.0.1",
       LOG_LEVEL: "warn",
       FLOWGATE_MASTER_KEYS: E2E_MASTER_KEYS,
     },

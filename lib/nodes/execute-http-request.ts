@@ -28,7 +28,7 @@ export const executeHttpRequest: NodeExecutor<"http-request"> = async (node, con
     // W3C trace context, so the provider's logs can be joined to ours.
     traceparent: `00-${context.run.traceId}-${context.run.traceId.slice(0, 16)}-01`,
   };
-  const call: HttpCallRequest = { method: config.method, url, headers, body, timeoutMs: config.timeoutMs, idempotentRequest: true, signal: context.signal };
+  const call: HttpCallRequest = { method: config.method, url, headers, body, timeoutMs: config.timeoutMs, idempotentRequest: true, followRedirects: config.followRedirects, signal: context.signal };
   const { registerSecrets } = context;
   const { request, result } =
     config.credentialRef === undefined
