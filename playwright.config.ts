@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_ADMIN, E2E_BASE_URL, E2E_DEMO_CRM_PORT, E2E_PORT } from "./e2e/support/constants";
+import { E2E_ADMIN, E2E_BASE_URL, E2E_DEMO_CRM_PORT, E2E_MASTER_KEYS, E2E_PORT } from "./e2e/support/constants";
 
 // `npm test` provides a fresh database and the Chromium to use.
 const databaseUrl = process.env.E2E_DATABASE_URL;
@@ -45,6 +45,7 @@ export default defineConfig({
       // The demo CRM is on loopback, which outbound calls may reach only when allow-listed (R23).
       OUTBOUND_ALLOWLIST: "127.0.0.1",
       LOG_LEVEL: "warn",
+      FLOWGATE_MASTER_KEYS: E2E_MASTER_KEYS,
     },
   },
 });

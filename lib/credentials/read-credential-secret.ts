@@ -6,22 +6,46 @@ import { openSecret } from "@/lib/credentials/seal-secret";
 
 export type ReadCredentialSecretOptions = { name: string; environment: Environment };
 
+/** A decrypted credential with the id its cache entries and audit rows refer to. */
+export type StoredCredentialSecret = CredentialSecret & { id: string; name: string; environment: Environment };
+
 /**
  * The one place plaintext leaves the vault: the worker, at call time (R21).
  * Callers must register its secret values for value-based masking
  * before using them (see secretValuesOf).
  */
-export async function readCredentialSecret({ name, environment }: ReadCredentialSecretOptions): Promise<CredentialSecret & { id: string }> {
+export async function readCredentialSecret({ name, environment }: ReadCredentialSecretOptions): Promise<StoredCredentialSecret> {
   const row = await db.credential.findUnique({
     where: { name_environment: { name, environment } },
     omit: { ciphertext: false },
   });
   if (!row) throw new AppError("not_found", `No ${environment} credential named "${name}"`);
+  return openRow(row);
+}
+
+/** The same, by id: "Test connection" on a credential's page knows the record, not a flow's reference. */
+export async function readCredentialSecretById(id: string): Promise<StoredCredentialSecret> {
+  const row = await db.credential.findUnique({ where: { id }, omit: { ciphertext: false } });
+  if (!row) throw new AppError("not_found", "Credential not found");
+  return openRow(row);
+}
+
+type SealedRow = { id: string; name: string; type: string; environment: Environment; keyId: string; ciphertext: Uint8Array };
+
+function openRow(row: SealedRow): StoredCredentialSecret {
   const plaintext = openSecret({ keyId: row.keyId, ciphertext: Buffer.from(row.ciphertext) }, { credentialId: row.id, type: row.type }, getKeyring());
-  const parsed = credentialSecretSchema.safeParse({ type: row.type, fields: JSON.parse(plaintext) as unknown });
-  // The message must not echo zod's view of the fields: they are secrets.
-  if (!parsed.success) throw new AppError("internal", `Credential "${name}" (${environment}) does not match its type ${row.type}`);
-  return { id: row.id, ...parsed.data };
+  // Neither message may echo the content: JSON.parse quotes the text it
+  // choked on, and zod's issues quote the fields, and both are secrets.
+  const mismatch = () => new AppError("internal", `Credential "${row.name}" (${row.environment}) does not match its type ${row.type}`);
+  let fields: unknown;
+  try {
+    fields = JSON.parse(plaintext);
+  } catch {
+    throw mismatch();
+  }
+  const parsed = credentialSecretSchema.safeParse({ type: row.type, fields });
+  if (!parsed.success) throw mismatch();
+  return { id: row.id, name: row.name, environment: row.environment, ...parsed.data };
 }
 
 /** The secret values of a credential, for value-based masking while it is in use. */
