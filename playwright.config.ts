@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_ADMIN, E2E_BASE_URL, E2E_DEMO_CRM_PORT, E2E_PORT } from "./e2e/support/constants";
+import { E2E_ADMIN, E2E_BASE_URL, E2E_DEMO_CRM_PORT, E2E_MASTER_KEYS, E2E_PORT } from "./e2e/support/constants";
 
 // `npm test` provides a fresh database and the Chromium to use.
 const databaseUrl = process.env.E2E_DATABASE_URL;
@@ -43,9 +42,11 @@ export default defineConfig({
       ADMIN_EMAIL: E2E_ADMIN.email,
       ADMIN_PASSWORD: E2E_ADMIN.password,
       DEMO_TARGET_URL: `http://127.0.0.1:${E2E_DEMO_CRM_PORT}/crm/leads`,
+      // The demo CRM is on loopback, which outbound calls may reach only when allow-listed (R23).
+      OUTBOUND_ALLOWLIST: "127.0.0.1",
       LOG_LEVEL: "warn",
       // With DATABASE_URL set, `npm start` requires a configured vault key, as a deployment would.
-      FLOWGATE_MASTER_KEYS: `e2e:${randomBytes(32).toString("base64")}`,
+      FLOWGATE_MASTER_KEYS: E2E_MASTER_KEYS,
     },
   },
 });

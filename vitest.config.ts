@@ -22,6 +22,8 @@ export default defineConfig({
           globalSetup: ["tests/support/vitest-global-setup.ts"],
           setupFiles: ["tests/support/vitest-database.ts"],
           pool: "forks",
+          // The fake providers listen on loopback, which the outbound policy refuses by default (R23).
+          env: { OUTBOUND_ALLOWLIST: "127.0.0.1" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

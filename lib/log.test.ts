@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "./log";
+import { createLogger, routeLogs } from "./log";
+import { registerSecrets } from "./redact/known-secrets";
 
 function memoryStream() {
   const lines: string[] = [];
@@ -54,5 +55,31 @@ describe("createLogger", () => {
     log.warn("shown");
     expect(sink.text()).not.toContain("hidden");
     expect(sink.text()).toContain("shown");
+  });
+
+  it("masks a registered secret by value in any field and format, even one JSON escapes", () => {
+    const secret = `reg"is\\tered-${randomBytes(8).toString("hex")}`;
+    const sink = memoryStream();
+    const log = createLogger("registered", "info", sink.stream);
+    const release = registerSecrets([secret]);
+    log.info({ providerSaid: `unknown key ${secret}`, nested: { list: [secret] } }, "echo %s", secret);
+    log.error(new Error(`rejected ${encodeURIComponent(secret)}`));
+    log.child({ harmless: secret }).info(`b64 ${Buffer.from(`user:${secret}`).toString("base64")}`);
+    release();
+    const output = sink.text();
+    for (const form of [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]) expect(output).not.toContain(form);
+    expect(output.split("\n").filter(Boolean).map((line) => JSON.parse(line) as unknown)).toHaveLength(3);
+  });
+
+  it("sends loggers without their own destination wherever the process routes them", () => {
+    const sink = memoryStream();
+    const log = createLogger("routed", "info");
+    routeLogs(sink.stream);
+    try {
+      log.info("captured line");
+    } finally {
+      routeLogs(undefined);
+    }
+    expect(sink.text()).toContain('"msg":"captured line"');
   });
 });

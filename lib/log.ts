@@ -29,6 +29,20 @@ const REDACT_PATHS = [
 
 type LogArgs = Parameters<Logger["info"]>;
 
+// Loggers are created at import time all over lib/, so where they write is
+// decided per line, not per logger: stdout, unless the process routed every
+// line elsewhere (the worker's logDestination option, used by the canary
+// test to search everything the worker and lib write for secrets).
+const output: { routed?: DestinationStream; stdout?: DestinationStream } = {};
+const processDestination: DestinationStream = {
+  write: (line: string) => (output.routed ?? (output.stdout ??= pino.destination(1))).write(line),
+};
+
+/** Sends the lines of every logger created without its own destination to `destination` (undefined: back to stdout). */
+export function routeLogs(destination: DestinationStream | undefined): void {
+  output.routed = destination;
+}
+
 /**
  * A pino logger that redacts everything it writes (R20), in layers, because
  * pino has several doors: the merged object (formatters.log), the message and
@@ -55,11 +69,14 @@ export function createLogger(name: string, level: LogLevel = "info", destination
         logMethod(args, method) {
           return method.apply(this, scrubArgs(args));
         },
+        // Also masks, by value, every secret registered in this process at
+        // the moment of writing (lib/redact/known-secrets.ts), in whatever
+        // field or format it ended up: the last door before the sink.
         streamWrite: (line) => redactString(line),
       },
     },
-    // Tests pass a memory stream; everything else writes to stdout.
-    destination ?? pino.destination(1),
+    // Tests pass a memory stream; everything else writes to the process destination.
+    destination ?? processDestination,
   );
   const child = root.child.bind(root);
   // Children inherit this override through pino's prototype chain, grandchildren included.

@@ -33,6 +33,7 @@ async function main() {
   const seeded = env.FLOWGATE_SEED ? seed(databaseUrl) : undefined;
 
   if (!process.env.DEMO_TARGET_URL) demoCrm = await startDemoCrm();
+  const demoHost = demoCrm && new URL(demoCrm.url).hostname;
 
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -41,6 +42,8 @@ async function main() {
     FLOWGATE_MASTER_KEYS: masterKeys,
     NEXTAUTH_URL: env.APP_URL,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The demo CRM listens on loopback, which outbound calls may reach only when allow-listed (R23).
+    ...(demoHost ? { OUTBOUND_ALLOWLIST: [env.OUTBOUND_ALLOWLIST, demoHost].filter(Boolean).join(",") } : {}),
   };
   if (!DEV) ensureBuild(childEnv);
   const next = ["node_modules/next/dist/bin/next", DEV ? "dev" : "start", "-p", String(env.PORT)];
@@ -58,7 +61,7 @@ async function main() {
   console.log(`\nFlowgate is running at ${env.APP_URL}`);
   if (seeded?.admin.password) console.log(`First start: sign in as ${seeded.admin.email} with password ${seeded.admin.password}`);
   else console.log(`Sign in as ${env.ADMIN_EMAIL} (password as set on first start or by ADMIN_PASSWORD).`);
-  if (demoCrm) console.log(`Demo CRM (target of the demo flow) listening at ${demoCrm.url}`);
+  if (demoCrm) console.log(`Demo CRM (target of the demo flow) listening at ${demoCrm.url}; ${demoHost} added to OUTBOUND_ALLOWLIST`);
   console.log("Press Ctrl-C to stop.\n");
 }
 

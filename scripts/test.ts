@@ -25,7 +25,8 @@ let totals: Counts = { passed: 0, failed: 0, skipped: 0 };
 let crashed = false;
 try {
   await prepareTemplate(server.serverUrl);
-  const env = { ...process.env, FLOWGATE_TEST_PG_SERVER: server.serverUrl, NEXT_TELEMETRY_DISABLED: "1" };
+  // The fake providers listen on 127.0.0.1, which the outbound policy refuses unless allow-listed (R23).
+  const env = { ...process.env, FLOWGATE_TEST_PG_SERVER: server.serverUrl, NEXT_TELEMETRY_DISABLED: "1", OUTBOUND_ALLOWLIST: "127.0.0.1" };
 
   const vitestReport = path.join(RESULTS, "vitest.json");
   run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], env);

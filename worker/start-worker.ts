@@ -1,7 +1,8 @@
+import type { DestinationStream } from "pino";
 import type { Job, JobResult, PgBoss } from "pg-boss";
 import { z } from "zod";
 import { env } from "@/lib/env.mjs";
-import { createLogger } from "@/lib/log";
+import { createLogger, routeLogs } from "@/lib/log";
 import { startBoss, useBoss } from "@/lib/queue/boss";
 import { JOBS, JOB_NAMES, type JobName } from "@/lib/queue/jobs";
 import { redactValue } from "@/lib/redact/redact-value";
@@ -13,10 +14,21 @@ const log = createLogger("worker", env.LOG_LEVEL);
 // only fetches again at once after a full batch); each job still settles alone.
 const BATCH_SIZE = 4;
 
-export type WorkerOptions = { databaseUrl: string; concurrency?: number; pollingIntervalSeconds?: number };
+export type WorkerOptions = {
+  databaseUrl: string;
+  concurrency?: number;
+  pollingIntervalSeconds?: number;
+  /**
+   * Where every log line of this process goes instead of stdout: the
+   * worker's own and every lib/ logger's (the secret canary test captures
+   * them in memory and searches them).
+   */
+  logDestination?: DestinationStream;
+};
 
 /** Starts pg-boss and registers every job in JOBS with its handler. Returns the running instance. */
-export async function startWorker({ databaseUrl, concurrency = env.WORKER_CONCURRENCY, pollingIntervalSeconds = 2 }: WorkerOptions): Promise<PgBoss> {
+export async function startWorker({ databaseUrl, concurrency = env.WORKER_CONCURRENCY, pollingIntervalSeconds = 2, logDestination }: WorkerOptions): Promise<PgBoss> {
+  if (logDestination) routeLogs(logDestination);
   const boss = await startBoss(databaseUrl, "worker");
   useBoss(boss);
   const batchSize = Math.min(BATCH_SIZE, concurrency);

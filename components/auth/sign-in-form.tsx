@@ -5,10 +5,7 @@ import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-
-// Deliberately the same message for an unknown email, a wrong password and
-// a disabled account, so the form does not reveal which accounts exist.
-const WRONG_CREDENTIALS = "Email or password is incorrect";
+import { RATE_LIMITED_MESSAGE, SIGN_IN_RATE_LIMITED, WRONG_CREDENTIALS_MESSAGE } from "@/lib/auth/sign-in-errors";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -28,7 +25,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         callbackUrl,
       });
       if (!result || result.error || !result.ok) {
-        setError(WRONG_CREDENTIALS);
+        setError(result?.error === SIGN_IN_RATE_LIMITED ? RATE_LIMITED_MESSAGE : WRONG_CREDENTIALS_MESSAGE);
         return;
       }
       router.push(callbackUrl);

@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
+import { ENVIRONMENTS } from "@/lib/credentials/schema";
 import { IDLE, type ActionState, type FormAction } from "@/components/forms/action-state";
 import { FormMessage } from "@/components/forms/form-message";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 
 export function PublishForm({ flowId, action }: { flowId: string; action: FormAction }) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, IDLE);
@@ -21,6 +22,14 @@ export function PublishForm({ flowId, action }: { flowId: string; action: FormAc
           maxLength={500}
           defaultValue={values.message}
           className="flex-1"
+        />
+        {/* Which credential set the version's runs use; production unless the user picks sandbox. */}
+        <SelectField
+          id="publish-environment"
+          name="environment"
+          label="Environment"
+          options={ENVIRONMENTS}
+          defaultValue={values.environment ?? "production"}
         />
         <Button type="submit" disabled={pending}>
           {pending ? "Publishing…" : "Publish"}

@@ -1,6 +1,6 @@
 import type { FormAction } from "@/components/forms/action-state";
-import { ApiTokenForm, type CreatedToken } from "@/components/users/api-token-form";
 import { UserDisabledForm } from "@/components/users/user-disabled-form";
+import { UserPasswordForm } from "@/components/users/user-password-form";
 import { UserRoleForm } from "@/components/users/user-role-form";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Cell, DataTable } from "@/components/ui/data-table";
@@ -9,12 +9,12 @@ type UserRow = { id: string; email: string; name: string; role: string; disabled
 type UsersTableProps = {
   users: UserRow[];
   actorId: string;
-  actions: { updateRole: FormAction; setDisabled: FormAction; createToken: FormAction<CreatedToken> };
+  actions: { updateRole: FormAction; setDisabled: FormAction; resetPassword: FormAction };
 };
 
 export function UsersTable({ users, actorId, actions }: UsersTableProps) {
   return (
-    <DataTable columns={["Email", "Name", "Role", "Status", "API"]}>
+    <DataTable columns={["Email", "Name", "Role", "Status", "Password"]}>
       {users.map((user) => (
         <tr key={user.id} data-testid={`user-${user.email}`} className="align-top">
           <Cell className="font-medium">
@@ -32,7 +32,7 @@ export function UsersTable({ users, actorId, actions }: UsersTableProps) {
             </div>
           </Cell>
           <Cell>
-            <ApiTokenForm userId={user.id} email={user.email} action={actions.createToken} />
+            <UserPasswordForm userId={user.id} email={user.email} action={actions.resetPassword} />
           </Cell>
         </tr>
       ))}

@@ -3,7 +3,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { redactValue } from "@/lib/redact/redact-value";
 import type { AuditAction, AuditOutcome } from "@/lib/audit/schema";
 
-export type AuditActor = { userId: string; email: string } | null;
+/** `userId` is null for someone not (yet) identified, e.g. a failed sign-in as an attempted email. */
+export type AuditActor = { userId: string | null; email: string } | null;
 
 export type RecordAuditOptions = {
   actor: AuditActor;

@@ -3,6 +3,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeProvider, type FakeProvider } from "@/tests/support/fake-provider";
 import { performHttpCall, type HttpCallRequest } from "./http-call";
+import { createOutboundPolicy } from "./outbound-policy";
+
+// The fake CRM listens on loopback, which the outbound policy refuses unless allow-listed.
+const LOCAL = createOutboundPolicy(["127.0.0.1"]);
 
 let crm: FakeProvider;
 
@@ -24,6 +28,7 @@ const createLead = (overrides: Partial<HttpCallRequest> = {}): Promise<Awaited<R
     body: { externalId: "ORD-1", name: "Ada" },
     timeoutMs: 2_000,
     idempotentRequest: false,
+    outbound: LOCAL,
     ...overrides,
   });
 
@@ -96,7 +101,7 @@ describe("performHttpCall against the fake CRM", () => {
   });
 
   it("classifies 404 as permanent and 401 as auth", async () => {
-    const missing = await performHttpCall({ method: "GET", url: `${crm.url}/crm/leads/lead_404`, headers: {}, timeoutMs: 2_000, idempotentRequest: true });
+    const missing = await performHttpCall({ method: "GET", url: `${crm.url}/crm/leads/lead_404`, headers: {}, timeoutMs: 2_000, idempotentRequest: true, outbound: LOCAL });
     expect(missing).toMatchObject({ ok: false, status: 404, body: { error: "not_found" }, failure: { class: "permanent", code: "http_404" } });
     crm.injectFaults({ type: "status", status: 401 });
     expect(await createLead()).toMatchObject({ ok: false, failure: { class: "auth", code: "http_401" } });
@@ -121,8 +126,8 @@ describe("performHttpCall against the fake CRM", () => {
 
   it("finds records by id and by external id", async () => {
     await createLead();
-    const byId = await performHttpCall({ method: "GET", url: `${crm.url}/crm/leads/lead_1`, headers: {}, timeoutMs: 2_000, idempotentRequest: true });
-    const byExternal = await performHttpCall({ method: "GET", url: `${crm.url}/crm/leads?externalId=ORD-1`, headers: {}, timeoutMs: 2_000, idempotentRequest: true });
+    const byId = await performHttpCall({ method: "GET", url: `${crm.url}/crm/leads/lead_1`, headers: {}, timeoutMs: 2_000, idempotentRequest: true, outbound: LOCAL });
+    const byExternal = await performHttpCall({ method: "GET", url: `${crm.url}/crm/leads?externalId=ORD-1`, headers: {}, timeoutMs: 2_000, idempotentRequest: true, outbound: LOCAL });
     expect(byId).toMatchObject({ ok: true, body: { id: "lead_1" } });
     expect(byExternal).toMatchObject({ ok: true, body: { results: [{ id: "lead_1" }] } });
   });

@@ -12,8 +12,16 @@ export type StoredCredential = { id: string; name: string; environment: string; 
  */
 export function openCredential(row: StoredCredential): CredentialSecret {
   const plaintext = openSecret({ keyId: row.keyId, ciphertext: Buffer.from(row.ciphertext) }, { credentialId: row.id, type: row.type }, getKeyring());
-  const parsed = credentialSecretSchema.safeParse({ type: row.type, fields: JSON.parse(plaintext) as unknown });
-  // The message must not echo zod's view of the fields: they are secrets.
-  if (!parsed.success) throw new AppError("internal", `Credential "${row.name}" (${row.environment}) does not match its type ${row.type}`);
+  // Neither message may echo the content: JSON.parse quotes the text it
+  // choked on, and zod's issues quote the fields, and both are secrets.
+  const mismatch = () => new AppError("internal", `Credential "${row.name}" (${row.environment}) does not match its type ${row.type}`);
+  let fields: unknown;
+  try {
+    fields = JSON.parse(plaintext);
+  } catch {
+    throw mismatch();
+  }
+  const parsed = credentialSecretSchema.safeParse({ type: row.type, fields });
+  if (!parsed.success) throw mismatch();
   return parsed.data;
 }

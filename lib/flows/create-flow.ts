@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ActingUser } from "@/lib/audit/acting-user";
 import { parseDraft } from "@/lib/flows/parse-draft";
+import { recordFlowAudit } from "@/lib/flows/record-flow-audit";
 import { buildStarterDefinition } from "@/lib/flows/starter-definition";
 import type { CreateFlowInput } from "@/lib/flows/requests";
 
@@ -9,9 +11,15 @@ export function generateHookKey(): string {
   return randomBytes(12).toString("base64url");
 }
 
-export async function createFlow(input: CreateFlowInput) {
+export type CreateFlowOptions = { actor: ActingUser; input: CreateFlowInput };
+
+export async function createFlow({ actor, input }: CreateFlowOptions) {
   const draft = input.definition === undefined ? buildStarterDefinition() : parseDraft(input.definition);
-  return db.flow.create({
-    data: { name: input.name, hookKey: generateHookKey(), draft: draft as Prisma.InputJsonValue },
+  return db.$transaction(async (tx) => {
+    const flow = await tx.flow.create({
+      data: { name: input.name, hookKey: generateHookKey(), draft: draft as Prisma.InputJsonValue },
+    });
+    await recordFlowAudit({ tx, actor, action: "flow.create", flow, details: { nodes: draft.nodes.length } });
+    return flow;
   });
 }

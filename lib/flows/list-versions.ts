@@ -6,6 +6,6 @@ export async function listVersions(flowId: string) {
   return db.flowVersion.findMany({
     where: { flowId },
     orderBy: { number: "desc" },
-    select: { id: true, number: true, message: true, createdAt: true, author: { select: { email: true, name: true } } },
+    select: { id: true, number: true, message: true, environment: true, createdAt: true, author: { select: { email: true, name: true } } },
   });
 }

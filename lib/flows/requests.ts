@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ENVIRONMENTS } from "@/lib/credentials/schema";
 
 /** Bodies the flows API and server actions accept. The definition itself is validated by validateGraph on publish. */
 export const createFlowSchema = z.object({
@@ -15,7 +16,19 @@ export const updateDraftSchema = z
   .refine((v) => v.name !== undefined || v.definition !== undefined, "Send a name or a definition");
 export type UpdateDraftInput = z.infer<typeof updateDraftSchema>;
 
-export const publishSchema = z.object({ message: z.string().trim().max(500).default("") });
+const environmentSchema = z.enum(ENVIRONMENTS);
+
+/** `environment` picks the credential set the version's runs use; production unless asked. */
+export const publishSchema = z.object({
+  message: z.string().trim().max(500).default(""),
+  environment: environmentSchema.default("production"),
+});
 export type PublishInput = z.infer<typeof publishSchema>;
 
 export const flowStatusSchema = z.object({ status: z.enum(["active", "paused"]) });
+
+/** Without `environment`, the rollback keeps the environment of the version it goes back to. */
+export const rollbackSchema = z.object({
+  versionNumber: z.number().int().min(1, "versionNumber must be a version number such as 1"),
+  environment: environmentSchema.optional(),
+});

@@ -47,12 +47,27 @@ export const expressionSchema = z.string().trim().min(1, "Expression is required
 /** A string that may contain {{path}} placeholders, rendered against the step's input. */
 export const templateStringSchema = z.string();
 
+const isUrlTemplate = (url: string) => url.includes("{{") || /^https?:\/\/[^\s/]+/i.test(url);
+/** "crm.lead.add.json", "/sendMessage?x=1": no scheme, no authority, no spaces. */
+const isRelativePath = (url: string) => !/^[a-z][a-z\d+.-]*:|^\/\/|\s/i.test(url);
+
 /** An http(s) URL, or a template that becomes one at run time. */
 export const urlTemplateSchema = z
   .string()
   .trim()
   .min(1, "URL is required")
-  .refine((url) => url.includes("{{") || /^https?:\/\/[^\s/]+/i.test(url), "URL must start with http:// or https://");
+  .refine(isUrlTemplate, "URL must start with http:// or https://");
+
+/**
+ * An http-request's URL: absolute as above, or a path relative to the
+ * secret-URL credential that supplies the base (Bitrix24's inbound webhook,
+ * Telegram's /bot<token>/); the config-level check ties the two together.
+ */
+const httpRequestUrlSchema = z
+  .string()
+  .trim()
+  .min(1, "URL is required")
+  .refine((url) => isUrlTemplate(url) || isRelativePath(url), "URL must start with http:// or https://");
 
 const headersSchema = z.record(z.string().min(1), templateStringSchema).default(() => ({}));
 const credentialRefSchema = z.string().min(1);
@@ -225,7 +240,7 @@ export const httpRequestConfigSchema = z.object({
   connector: z.string().min(1).optional(),
   credentialRef: credentialRefSchema.optional(),
   method: z.enum(HTTP_METHODS).default("POST"),
-  url: urlTemplateSchema,
+  url: httpRequestUrlSchema,
   headers: headersSchema,
   /** Any JSON; string leaves may hold {{path}} placeholders. */
   body: jsonValueSchema.optional(),
@@ -237,6 +252,9 @@ export const httpRequestConfigSchema = z.object({
   followRedirects: z.boolean().default(false),
   /** Statuses that count as success; default is any 2xx. */
   successStatuses: z.array(httpStatusSchema).min(1).optional(),
+}).refine((config) => config.credentialRef !== undefined || isUrlTemplate(config.url), {
+  message: "URL must start with http:// or https:// (a relative path needs a secret-URL credential to supply the base)",
+  path: ["url"],
 });
 
 // ---------------------------------------------------------------- graph

@@ -1,8 +1,22 @@
 import { db } from "@/lib/db";
-import { getFlowOrThrow } from "@/lib/flows/get-flow-or-throw";
+import { AppError } from "@/lib/errors";
+import type { FlowStatus } from "@/lib/generated/prisma/enums";
+import type { ActingUser } from "@/lib/audit/acting-user";
+import { recordFlowAudit } from "@/lib/flows/record-flow-audit";
 
-/** Pausing stops intake (409) without touching versions or runs in flight. */
-export async function setFlowStatus(flowId: string, status: "active" | "paused") {
-  await getFlowOrThrow(flowId);
-  return db.flow.update({ where: { id: flowId }, data: { status } });
+export type SetFlowStatusOptions = { flowId: string; status: FlowStatus; actor: ActingUser };
+
+/**
+ * Pausing stops intake (409) without touching versions or runs in flight.
+ * The update only matches a flow not already in that status, so a repeated
+ * or concurrent click changes nothing and writes no second audit row.
+ */
+export async function setFlowStatus({ flowId, status, actor }: SetFlowStatusOptions) {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.flow.updateMany({ where: { id: flowId, status: { not: status } }, data: { status } });
+    const flow = await tx.flow.findUnique({ where: { id: flowId } });
+    if (!flow) throw new AppError("not_found", "Flow not found");
+    if (count > 0) await recordFlowAudit({ tx, actor, action: status === "paused" ? "flow.pause" : "flow.resume", flow });
+    return flow;
+  });
 }

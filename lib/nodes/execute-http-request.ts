@@ -1,5 +1,7 @@
-import { performHttpCall } from "@/lib/connectors/http-call";
+import { performHttpCall, type HttpCallRequest } from "@/lib/connectors/http-call";
+import { applyCredentialAndCall } from "@/lib/credentials/apply-credential-and-call";
 import { renderTemplate, renderTemplateString } from "@/lib/mapping/render-template";
+import { resolveCredential } from "@/lib/nodes/resolve-credential";
 import { buildTemplateContext } from "@/lib/nodes/template-context";
 import { StepFailureError } from "@/lib/runs/failure-class";
 import type { NodeExecutor } from "@/lib/nodes/types";
@@ -8,6 +10,9 @@ import type { NodeExecutor } from "@/lib/nodes/types";
  * One outbound call. The idempotency key comes from the context (persisted
  * before the first attempt), never from the clock or a random source, so
  * every retry of this business action carries the same key (R6).
+ * With `credentialRef`, the credential of that name in the run's environment
+ * authenticates the call; the exchange is recorded as sent, credential
+ * included, and masked when stored.
  */
 export const executeHttpRequest: NodeExecutor<"http-request"> = async (node, context) => {
   const { config } = node;
@@ -23,9 +28,20 @@ export const executeHttpRequest: NodeExecutor<"http-request"> = async (node, con
     // W3C trace context, so the provider's logs can be joined to ours.
     traceparent: `00-${context.run.traceId}-${context.run.traceId.slice(0, 16)}-01`,
   };
-  const request = { method: config.method, url, headers, body };
-  const result = await performHttpCall({ ...request, timeoutMs: config.timeoutMs, idempotentRequest: true, signal: context.signal });
-  const response = result.status === undefined ? undefined : { status: result.status, headers: result.headers, body: result.body, truncated: result.truncated };
-  if (!result.ok) throw new StepFailureError(result.failure, { request, response });
-  return { output: result.body, exchange: { request, response } };
+  const call: HttpCallRequest = { method: config.method, url, headers, body, timeoutMs: config.timeoutMs, idempotentRequest: true, followRedirects: config.followRedirects, signal: context.signal };
+  const { registerSecrets } = context;
+  const { request, result } =
+    config.credentialRef === undefined
+      ? { request: call, result: await performHttpCall(call) }
+      : await applyCredentialAndCall({
+          credential: await resolveCredential({ name: config.credentialRef, environment: context.run.environment, registerSecrets }),
+          call,
+          registerSecrets,
+        });
+  const exchange = {
+    request: { method: request.method, url: request.url, headers: request.headers, body },
+    response: result.status === undefined ? undefined : { status: result.status, headers: result.headers, body: result.body, truncated: result.truncated },
+  };
+  if (!result.ok) throw new StepFailureError(result.failure, exchange);
+  return { output: result.body, exchange };
 };

@@ -1,3 +1,4 @@
+import type { Environment } from "@/lib/credentials/schema";
 import type { FlowNodeOf, NodeKind } from "@/lib/flows/schema";
 
 /** What a step sees when it runs. Built by the executor; pure node logic reads only this. */
@@ -7,10 +8,17 @@ export type StepContext = {
   trigger: unknown;
   steps: Record<string, unknown>;
   event: { id: string; providerEventId: string | null; businessKey: string | null };
-  run: { id: string; flowId: string; traceId: string };
+  /** `environment` picks the credential set (sandbox or production) every step of the run uses. */
+  run: { id: string; flowId: string; traceId: string; environment: Environment };
   /** Persisted on the step before its first attempt and reused by every retry (R6). */
   idempotencyKey: string;
   signal: AbortSignal;
+  /**
+   * Registers plaintext secrets the step picked up (a decrypted credential,
+   * an access token): they are masked by value in every record and log line
+   * of the run until its execution ends (R20). Register before using them.
+   */
+  registerSecrets: (values: readonly string[]) => void;
 };
 
 /** A masked-later record of what a step exchanged with the outside world. */

@@ -1,7 +1,11 @@
+import { knownSecrets } from "./known-secrets";
 import { isSecretName, MASK } from "./secret-names";
 
 export type RedactStringOptions = {
-  /** Known secret values (credentials, signing secrets); shorter than 4 characters are ignored. */
+  /**
+   * Known secret values (credentials, signing secrets) besides those
+   * registered process-wide (known-secrets.ts); shorter than 4 characters are ignored.
+   */
   secrets?: readonly string[];
 };
 
@@ -23,13 +27,16 @@ const JSON_PAIR = /("([\w.-]+)"\s*:\s*)"(?:[^"\\]|\\.)*"/g;
 const TELEGRAM_BOT_TOKEN = /\bbot(\d{5,}):[\w-]{30,}/g;
 
 /**
- * Masks secrets inside one string: known secret values (raw, URL-encoded and
- * base64 at any byte alignment, so `Basic base64(user:secret)` is caught too),
- * then generic shapes (URL passwords, auth schemes, secret-named pairs).
+ * Masks secrets inside one string: known secret values, the ones passed and
+ * the ones registered in this process (raw, URL- and form-encoded, JSON-escaped
+ * and base64 at any byte alignment, so `Basic base64(user:secret)` and a
+ * secret inside a serialised log line are caught too), then generic shapes
+ * (URL passwords, auth schemes, secret-named pairs).
  */
 export function redactString(value: string, options: RedactStringOptions = {}): string {
   let text = value;
-  const matcher = secretMatcher(options.secrets ?? []);
+  const registered = knownSecrets();
+  const matcher = secretMatcher(options.secrets?.length ? [...options.secrets, ...registered] : registered);
   if (matcher) text = text.replace(matcher, MASK);
   return text
     .replace(URL_USERINFO, `$1${MASK}@`)
@@ -50,10 +57,24 @@ function secretMatcher(secrets: readonly string[]): RegExp | null {
   if (cached !== undefined) return cached;
   const variants = new Set<string>();
   for (const secret of usable) {
-    variants.add(secret);
-    variants.add(encodeURIComponent(secret));
-    variants.add(encodeURIComponent(secret).replace(/%20/g, "+"));
-    for (const form of base64Forms(secret)) variants.add(form);
+    const encoded = encodeURIComponent(secret);
+    // application/x-www-form-urlencoded (token request bodies, OAuth2 client
+    // auth) escapes more than encodeURIComponent does: ! ' ( ) ~ and space as +.
+    const formEncoded = new URLSearchParams([["", secret]]).toString().slice(1);
+    for (const text of new Set([secret, formEncoded])) {
+      variants.add(text);
+      for (const form of base64Forms(text)) variants.add(form);
+    }
+    variants.add(encoded);
+    variants.add(encoded.replace(/%20/g, "+"));
+    // Some servers echo percent-escapes in lowercase.
+    variants.add(encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()));
+    // Inside serialised JSON (a log line, a raw body that was itself JSON in
+    // a JSON string) quotes, backslashes and control characters are escaped,
+    // which splits the raw value; match it as written there, one and two levels deep.
+    const escapedOnce = JSON.stringify(secret).slice(1, -1);
+    variants.add(escapedOnce);
+    variants.add(JSON.stringify(escapedOnce).slice(1, -1));
   }
   // Longest first so an encoded form is not half-masked by a shorter variant.
   const sorted = [...variants].filter((v) => v.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);

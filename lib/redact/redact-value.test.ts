@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { registerSecrets } from "./known-secrets";
 import { redactValue } from "./redact-value";
 import { MASK } from "./secret-names";
 
@@ -97,5 +98,61 @@ describe("redactValue", () => {
     const copy = redactValue(error) as Record<string, unknown>;
     expect(copy).toMatchObject({ type: "Error", message: "terminating connection", code: "57P01" });
     expect(copy).not.toHaveProperty("client");
+  });
+
+  // Each case hides `TRICKY` (quote, backslash, slash, plus, colon, space, non-ASCII) in a shape a sink really produces.
+  const TRICKY = 'k"ey\\pa/ss+wörd: 42';
+  it.each<[string, unknown]>([
+    ["inside a serialised JSON line (quote and backslash escaped)", { line: JSON.stringify({ body: `echo ${TRICKY}` }) }],
+    ["inside JSON serialised twice (a raw body kept as a string in a JSON log line)", { line: JSON.stringify({ raw: JSON.stringify({ key: TRICKY }) }) }],
+    ["in a header tuple under a harmless name", [["x-partner", TRICKY], ["accept", "json"]]],
+    ["in Node rawHeaders under a harmless name", ["X-Partner", `Token ${TRICKY}`]],
+    ["URL-encoded in a path", { url: `https://api.example/bot${encodeURIComponent(TRICKY)}/sendMessage` }],
+    ["URL-encoded with lowercase escapes", { url: `https://api.example/x?q=${encodeURIComponent(TRICKY).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase())}` }],
+    ["form-encoded in a token request body", { body: new URLSearchParams({ client_id: "c", other: TRICKY }).toString() }],
+    ...[0, 1, 2, 7].map((userLength): [string, unknown] => [
+      `in Basic auth base64 after a ${userLength}-character user`,
+      { echoed: `Basic ${Buffer.from(`${"u".repeat(userLength)}:${TRICKY}`, "utf8").toString("base64")}`.replace("Basic ", "creds=") },
+    ]),
+    ["in OAuth2 client auth (form-encoded, then base64)", { echoed: Buffer.from(`client:${new URLSearchParams([["", TRICKY]]).toString().slice(1)}`).toString("base64") }],
+  ])("masks a registered secret %s", (_name, input) => {
+    const output = JSON.stringify(redactValue(input, { secrets: [TRICKY] }));
+    for (const form of [TRICKY, JSON.stringify(TRICKY).slice(1, -1), encodeURIComponent(TRICKY), new URLSearchParams([["", TRICKY]]).toString().slice(1)]) {
+      expect(output).not.toContain(form);
+    }
+    for (let offset = 0; offset < 3; offset += 1) {
+      const encoded = Buffer.from(`${"x".repeat(offset)}${TRICKY}`, "utf8").toString("base64");
+      expect(output).not.toContain(encoded.slice(4, 24));
+    }
+    expect(output).toContain(MASK);
+  });
+
+  it("masks a 4-character secret but leaves 3-character ones alone, which would mask half of every text", () => {
+    expect(redactValue({ a: "pin 7a9Z here", b: "abc" }, { secrets: ["7a9Z", "abc"] })).toEqual({ a: `pin ${MASK} here`, b: "abc" });
+  });
+});
+
+describe("registered secrets", () => {
+  const releases: Array<() => void> = [];
+  afterEach(() => {
+    for (const release of releases.splice(0)) release();
+  });
+
+  it("are masked by every redaction without being passed, until released", () => {
+    releases.push(registerSecrets([SECRET]));
+    expect(redactValue({ note: `echo ${SECRET}` })).toEqual({ note: `echo ${MASK}` });
+    releases.pop()!();
+    expect(redactValue({ note: `echo ${SECRET}` })).toEqual({ note: `echo ${SECRET}` });
+  });
+
+  it("stay masked while any holder still holds them", () => {
+    const first = registerSecrets([SECRET]);
+    const second = registerSecrets([SECRET]);
+    releases.push(second);
+    first();
+    first();
+    expect(redactValue(`x ${SECRET}`)).toBe(`x ${MASK}`);
+    second();
+    expect(redactValue(`x ${SECRET}`)).toBe(`x ${SECRET}`);
   });
 });

@@ -3,6 +3,8 @@ import { Prisma, type StepRun } from "@/lib/generated/prisma/client";
 import { flowDefinitionSchema, TRIGGER_KINDS, type FlowDefinition, type FlowNode } from "@/lib/flows/schema";
 import type { StepContext } from "@/lib/nodes/types";
 import { redactValue } from "@/lib/redact/redact-value";
+import { scrubError } from "@/lib/redact/scrub-error";
+import { createSecretScope, type SecretScope } from "@/lib/redact/secret-scope";
 import { deriveIdempotencyKey, pickBusinessKey } from "@/lib/runs/derive-idempotency-key";
 import { runStep } from "@/lib/runs/run-step";
 import type { StepFailure } from "@/lib/runs/failure-class";
@@ -20,6 +22,22 @@ const FINISHED = new Set(["succeeded", "failed", "cancelled"]);
  * output is reused, so a redelivered or retried job repeats no effect.
  */
 export async function executeRun({ runId, signal = new AbortController().signal }: ExecuteRunOptions): Promise<ExecuteRunOutcome> {
+  // Secrets the steps pick up stay registered until every record of this
+  // execution is written (the run's own error is written last), so each of
+  // those writes masks them by value (R20).
+  const secrets = createSecretScope();
+  try {
+    return await executeSteps(runId, signal, secrets);
+  } catch (error) {
+    // Scrubbed while the secrets are still known: what escapes is logged by
+    // the worker and stored by pg-boss as the failed job's output.
+    throw scrubError(error);
+  } finally {
+    secrets.release();
+  }
+}
+
+async function executeSteps(runId: string, signal: AbortSignal, secrets: SecretScope): Promise<ExecuteRunOutcome> {
   const run = await db.run.findUnique({ where: { id: runId }, include: { flowVersion: true, event: true, steps: true } });
   if (!run) return { status: "missing" };
   if (FINISHED.has(run.status)) return { status: run.status as "succeeded" | "failed" | "cancelled" };
@@ -50,9 +68,10 @@ export async function executeRun({ runId, signal = new AbortController().signal 
         trigger,
         steps: outputs,
         event,
-        run: { id: run.id, flowId: run.flowId, traceId: run.traceId },
+        run: { id: run.id, flowId: run.flowId, traceId: run.traceId, environment: run.environment },
         idempotencyKey: step.idempotencyKey,
         signal,
+        registerSecrets: secrets.add,
       };
       const outcome = await runStep({ node, step, context });
       if (outcome.kind === "retry") {

@@ -1,4 +1,6 @@
 import { db } from "@/lib/db";
+import { env } from "@/lib/env.mjs";
+import { createLogger } from "@/lib/log";
 import { Prisma, type StepRun } from "@/lib/generated/prisma/client";
 import type { FlowNode } from "@/lib/flows/schema";
 import { NODE_EXECUTORS } from "@/lib/nodes/executors";
@@ -14,7 +16,11 @@ export type StepOutcome =
 
 export type RunStepOptions = { node: FlowNode; step: StepRun; context: StepContext; now?: () => Date };
 
+// Redaction masks secret-named fields and, by value, every secret the run
+// registered (its credentials, access tokens): a provider echoing the API key
+// in an error body is stored as [REDACTED] (R20).
 const json = (value: unknown) => redactValue(value ?? null) as Prisma.InputJsonValue;
+const log = createLogger("runs", env.LOG_LEVEL);
 
 /**
  * Runs one attempt of a step and records it. The attempt number is written
@@ -48,6 +54,12 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
       durationMs,
     },
   });
+  const where = { runId: context.run.id, traceId: context.run.traceId, nodeId: node.id, attempt: number, durationMs };
+  // Info, not warn: failed attempts are routine (retries, fix-and-replay) and visible on the run.
+  if (failure) log.info({ ...where, failure }, "step attempt failed");
+  else log.debug(where, "step attempt succeeded");
+  // The whole exchange only at trace level: bodies are large, and masked like the stored copy.
+  log.trace({ ...where, request: exchange?.request, response: exchange?.response }, "step exchange");
 
   if (result && !failure) {
     const handle = result.handle ?? "out";

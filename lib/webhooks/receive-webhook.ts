@@ -33,6 +33,9 @@ export async function receiveWebhook({ hookKey, headers, rawBody }: ReceiveWebho
   const source = `hook:${flow.id}`;
   const traceId = randomBytes(16).toString("hex");
   const versionId = flow.publishedVersion.id;
+  // The version decides which credential set its runs use; copied onto the
+  // run so changing the version's environment later never flips a queued run.
+  const environment = flow.publishedVersion.environment;
 
   try {
     return await db.$transaction(async (tx) => {
@@ -47,7 +50,7 @@ export async function receiveWebhook({ hookKey, headers, rawBody }: ReceiveWebho
           headers: redactHeaders(headers) as Prisma.InputJsonValue,
         },
       });
-      const run = await tx.run.create({ data: { flowId: flow.id, flowVersionId: versionId, eventId: event.id, traceId } });
+      const run = await tx.run.create({ data: { flowId: flow.id, flowVersionId: versionId, eventId: event.id, traceId, environment } });
       await sendJob("run.execute", { runId: run.id }, { tx, singletonKey: run.id });
       return { runId: run.id, traceId, duplicate: false };
     });

@@ -7,20 +7,22 @@ import { GET as getFlowRoute, PATCH as patchFlowRoute } from "@/app/api/v1/flows
 import { POST as publishRoute } from "@/app/api/v1/flows/[flowId]/publish/route";
 import { GET as listRunsRoute } from "@/app/api/v1/runs/route";
 import { encode } from "next-auth/jwt";
-import { createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
+import { actingAs, createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
 
 const BASE = "http://localhost/api/v1";
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const params = (flowId: string) => ({ params: Promise.resolve({ flowId }) });
 
 let flowId: string;
+let analystActor: ReturnType<typeof actingAs>;
 let tokens: Record<"admin" | "analyst" | "operator" | "viewer", string>;
 
 beforeAll(async () => {
-  flowId = (await createFlow({ name: "Auth flow", definition: buildDemoFlowDefinition("http://127.0.0.1:9/x") })).id;
   const [admin, analyst, operator, viewer] = await Promise.all(
     (["admin", "analyst", "operator", "viewer"] as const).map((role) => createUserWithToken(role)),
   );
+  analystActor = actingAs(analyst!.user);
+  flowId = (await createFlow({ actor: analystActor, input: { name: "Auth flow", definition: buildDemoFlowDefinition("http://127.0.0.1:9/x") } })).id;
   tokens = { admin: admin!.token, analyst: analyst!.token, operator: operator!.token, viewer: viewer!.token };
 });
 
@@ -39,12 +41,13 @@ describe("API authentication and roles", () => {
   it("accepts a next-auth session cookie and still reads the JSON body", async () => {
     const { user } = await createUserWithToken("analyst");
     const session = await encode({ token: { sub: user.id }, secret: process.env.AUTH_SECRET! });
-    const request = jsonRequest(`${BASE}/flows`, { name: "Cookie flow" }, { headers: { cookie: `other=1; next-auth.session-token=${session}` } });
+    // Sec-Fetch-Site is what a browser sends from our own pages; without it the CSRF guard refuses a cookie write.
+    const request = jsonRequest(`${BASE}/flows`, { name: "Cookie flow" }, { headers: { cookie: `other=1; next-auth.session-token=${session}`, "sec-fetch-site": "same-origin" } });
     const response = await createFlowRoute(request, undefined);
     expect(response.status).toBe(201);
 
     await db.user.update({ where: { id: user.id }, data: { disabled: true } });
-    const afterDisable = jsonRequest(`${BASE}/flows`, { name: "Cookie flow 2" }, { headers: { cookie: `next-auth.session-token=${session}` } });
+    const afterDisable = jsonRequest(`${BASE}/flows`, { name: "Cookie flow 2" }, { headers: { cookie: `next-auth.session-token=${session}`, "sec-fetch-site": "same-origin" } });
     expect((await createFlowRoute(afterDisable, undefined)).status).toBe(401);
   });
 
@@ -106,7 +109,10 @@ describe("flows API validation", () => {
   });
 
   it("refuses to publish a draft with graph problems and lists them per node", async () => {
-    const broken = await createFlow({ name: "Broken", definition: { schemaVersion: 1, nodes: [{ id: "map", kind: "map-fields", position: { x: 0, y: 0 }, config: { mappings: [] } }], edges: [] } });
+    const broken = await createFlow({
+      actor: analystActor,
+      input: { name: "Broken", definition: { schemaVersion: 1, nodes: [{ id: "map", kind: "map-fields", position: { x: 0, y: 0 }, config: { mappings: [] } }], edges: [] } },
+    });
     const response = await publishRoute(jsonRequest(`${BASE}/flows/${broken.id}/publish`, {}, { headers: bearer(tokens.analyst) }), params(broken.id));
     expect(response.status).toBe(422);
     const body = (await response.json()) as { error: { details: { problems: Array<{ message: string }> } } };

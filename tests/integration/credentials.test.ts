@@ -14,7 +14,7 @@ import type { FlowDefinitionInput } from "@/lib/flows/schema";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/credentials/route";
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/credentials/[credentialId]/route";
 import { POST as testRoute } from "@/app/api/v1/credentials/[credentialId]/test/route";
-import { createPublishedFlow, createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
+import { actingAs, createPublishedFlow, createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
 
 const BASE = "http://localhost/api/v1/credentials";
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -38,6 +38,8 @@ beforeAll(async () => {
 });
 
 afterAll(() => db.$disconnect());
+
+const adminActor = () => actingAs({ id: admin.userId, email: admin.email });
 
 async function create(body: unknown, token = admin.token) {
   const response = await createRoute(jsonRequest(BASE, body, { headers: bearer(token) }), undefined);
@@ -249,7 +251,7 @@ describe("usage and deletion", () => {
     const signing = await create({ name: "hook-signing", environment: "production", type: "webhook-signing", fields: { secret: canary("sig") } });
     const calling = await create({ name: "lead-api", environment: "production", type: "bearer", fields: { token: canary("lead") } });
     const { flow: published } = await createPublishedFlow(signedFlow("hook-signing", "lead-api"), "Signed leads");
-    const drafted = await createFlow({ name: "Lookup draft", definition: lookupDraft("lead-api", "hook-signing") });
+    const drafted = await createFlow({ actor: adminActor(), input: { name: "Lookup draft", definition: lookupDraft("lead-api", "hook-signing") } });
 
     const usage = async (id: string) => {
       const response = await getRoute(new Request(`${BASE}/${id}`, { headers: bearer(analystToken) }), params(id));
@@ -265,7 +267,7 @@ describe("usage and deletion", () => {
   it("refuses to delete a credential in use (409 naming the flows), and deletes it once unused", async () => {
     const { json } = await create({ name: "soon-unused", environment: "sandbox", type: "bearer", fields: { token: canary("del") } });
     const id = json.credential.id;
-    const flow = await createFlow({ name: "Uses soon-unused", definition: lookupDraft("soon-unused", "x") });
+    const flow = await createFlow({ actor: adminActor(), input: { name: "Uses soon-unused", definition: lookupDraft("soon-unused", "x") } });
     const del = () => deleteRoute(new Request(`${BASE}/${id}`, { method: "DELETE", headers: bearer(admin.token) }), params(id));
 
     const refused = await del();
@@ -275,7 +277,7 @@ describe("usage and deletion", () => {
     expect(body.error.details?.flows?.map((f) => f.flowId)).toEqual([flow.id]);
     expect(await db.credential.count({ where: { id } })).toBe(1);
 
-    await updateDraft(flow.id, { definition: lookupDraft("something-else", "soon-unused") });
+    await updateDraft({ flowId: flow.id, actor: adminActor(), input: { definition: lookupDraft("something-else", "soon-unused") } });
     expect((await del()).status).toBe(204);
     expect(await db.credential.count({ where: { id } })).toBe(0);
     expect((await auditOf(id)).map((row) => row.action)).toEqual(["credential.create", "credential.delete"]);

@@ -111,12 +111,12 @@ describe("POST /api/hooks/:hookKey", () => {
 
   it("answers 409 for a paused flow and for a flow never published", async () => {
     const paused = await createPublishedFlow(definition, "Paused");
-    await setFlowStatus(paused.flow.id, "paused");
+    await setFlowStatus({ flowId: paused.flow.id, status: "paused", actor: paused.actor });
     const pausedResponse = await postHook(paused.flow.hookKey, jsonRequest(hookUrl("x"), order("p-1")));
     expect(pausedResponse.status).toBe(409);
     expect(((await pausedResponse.json()) as { error: { message: string } }).error.message).toMatch(/paused/);
 
-    const draftOnly = await createFlow({ name: "Draft only", definition });
+    const draftOnly = await createFlow({ actor: paused.actor, input: { name: "Draft only", definition } });
     expect((await postHook(draftOnly.hookKey, jsonRequest(hookUrl("x"), order("d-1")))).status).toBe(409);
     expect(await db.event.count({ where: { flowId: { in: [paused.flow.id, draftOnly.id] } } })).toBe(0);
   });

@@ -82,11 +82,11 @@ describe("the worker", () => {
   });
 
   it("runs the version that was published when the event arrived", async () => {
-    const { flow, author } = await createPublishedFlow(flowDefinition(), "Versioned flow");
+    const { flow, actor } = await createPublishedFlow(flowDefinition(), "Versioned flow");
     const first = await deliver(flow.hookKey);
     await waitForRun(first.runId);
-    await updateDraft(flow.id, { definition: flowDefinition() });
-    const v2 = await publishVersion({ flowId: flow.id, userId: author.id, message: "v2" });
+    await updateDraft({ flowId: flow.id, actor, input: { definition: flowDefinition() } });
+    const v2 = await publishVersion({ flowId: flow.id, actor, message: "v2", environment: "production" });
     const second = await deliver(flow.hookKey);
     const [run1, run2] = await Promise.all([waitForRun(first.runId), waitForRun(second.runId)]);
     expect((await db.flowVersion.findUniqueOrThrow({ where: { id: run1.flowVersionId } })).number).toBe(1);

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -6,7 +7,10 @@ import type { AddressInfo } from "node:net";
  * counterpart of integration tests. It behaves like a Stripe-style API
  * (Idempotency-Key replays the original answer) and can be told to fail in
  * every way R8 distinguishes, including the hard ones where the effect is
- * committed but the answer is lost.
+ * committed but the answer is lost. For authentication it behaves like real
+ * APIs too: an expected credential (header, query, Basic, bearer, a secret
+ * path, or tokens from its own OAuth2 token endpoint), 401 otherwise, and on
+ * request error bodies that quote the credentials back (to prove masking).
  */
 export type Fault =
   | { type: "status"; status: number; retryAfter?: string; body?: unknown }
@@ -15,17 +19,49 @@ export type Fault =
   | { type: "reset" }
   | { type: "reset-after-effect" }
   | { type: "malformed" }
-  | { type: "error-in-200"; body: unknown };
+  | { type: "error-in-200"; body: unknown }
+  /** Answers `status` with everything it received quoted back, credentials included, as careless APIs do. */
+  | { type: "echo"; status: number };
+
+/** What a request must carry to be let in; anything else gets 401, like a real API. */
+export type ExpectedAuth =
+  | { type: "header"; name: string; value: string }
+  | { type: "query"; name: string; value: string }
+  | { type: "basic"; username: string; password: string }
+  | { type: "bearer"; token: string }
+  /** A live access token from this provider's own token endpoint. */
+  | { type: "oauth2" }
+  /** The path must start with this secret prefix (Bitrix24's /rest/1/<token>), which is then stripped for routing. */
+  | { type: "path"; prefix: string };
+
+/** The OAuth2 client-credentials client the token endpoint (POST /oauth/token) knows. */
+export type OAuth2ClientConfig = { clientId: string; clientSecret: string; scope?: string; tokenLifetimeSeconds?: number };
+
+export type TokenFault = { type: "status"; status: number; body?: unknown } | { type: "delay"; ms: number };
 
 export type ReceivedRequest = { method: string; path: string; headers: Record<string, string>; body: unknown; receivedAt: Date };
 export type CrmRecord = { id: string; collection: string; body: unknown; idempotencyKey: string | null };
 
 export type FakeProvider = {
   url: string;
+  /** POST here with grant_type=client_credentials for an access token. */
+  tokenUrl: string;
+  /** Requests to the API itself (token requests are in tokenRequests). */
   requests: ReceivedRequest[];
+  tokenRequests: ReceivedRequest[];
+  /** Every access token issued, in order. */
+  issuedTokens: string[];
   /** Created records, keyed by idempotency key (by id when the request had none). */
   records: Map<string, CrmRecord>;
   injectFaults: (...faults: Fault[]) => void;
+  injectTokenFaults: (...faults: TokenFault[]) => void;
+  /** Changes what requests must carry (undefined: nothing). */
+  setAuth: (auth: ExpectedAuth | undefined) => void;
+  /** When on, a refused request's 401 (and a refused token request) quotes the credentials it got. */
+  setEchoCredentials: (on: boolean) => void;
+  /** Revokes every token issued so far, before their stated expiry, as a provider rotating keys does. */
+  expireTokens: () => void;
+  /** Clears requests, records, faults and tokens; keeps the auth, OAuth2 client and echo settings. */
   reset: () => void;
   close: () => Promise<void>;
 };
@@ -33,8 +69,11 @@ export type FakeProvider = {
 export type StartFakeProviderOptions = {
   port?: number;
   host?: string;
-  /** When set, requests must carry `Authorization: Bearer <token>` or get 401. */
+  /** When set, requests must carry `Authorization: Bearer <token>` or get 401 (shorthand for auth: bearer). */
   token?: string;
+  auth?: ExpectedAuth;
+  oauth2?: OAuth2ClientConfig;
+  echoCredentials?: boolean;
   /** One line per request (method, path, idempotency key, outcome); never the Authorization header. */
   log?: (line: string) => void;
 };
@@ -42,11 +81,19 @@ export type StartFakeProviderOptions = {
 type Answer = { status: number; body: unknown; replayed?: boolean };
 
 const MAX_BODY_BYTES = 1024 * 1024;
+const TOKEN_PATH = "/oauth/token";
 
 export async function startFakeProvider(options: StartFakeProviderOptions = {}): Promise<FakeProvider> {
   const requests: ReceivedRequest[] = [];
+  const tokenRequests: ReceivedRequest[] = [];
+  const issuedTokens: string[] = [];
+  /** Token → expiry (ms); revoked tokens are removed. */
+  const liveTokens = new Map<string, number>();
   const records = new Map<string, CrmRecord>();
   const faults: Fault[] = [];
+  const tokenFaults: TokenFault[] = [];
+  let auth: ExpectedAuth | undefined = options.auth ?? (options.token === undefined ? undefined : { type: "bearer", token: options.token });
+  let echoCredentials = options.echoCredentials ?? false;
   const inFlightKeys = new Set<string>();
   const timers = new Set<NodeJS.Timeout>();
   let counter = 0;
@@ -63,13 +110,19 @@ export async function startFakeProvider(options: StartFakeProviderOptions = {}):
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<string> {
     const url = new URL(req.url ?? "/", "http://fake.local");
     const received: ReceivedRequest = { method: req.method ?? "GET", path: url.pathname + url.search, headers: flatten(req), body: await readBody(req), receivedAt: new Date() };
+    if (received.method === "POST" && url.pathname === TOKEN_PATH) return issueToken(received, res);
     requests.push(received);
     const key = received.headers["idempotency-key"] ?? null;
+    if (auth !== undefined && !isAuthorized(auth, received, url)) {
+      return send(res, 401, echoCredentials ? { error: "unauthorized", ...echo(received) } : { error: "unauthorized" });
+    }
+    // A secret path prefix authenticates; what follows it is the API's own path.
+    if (auth?.type === "path") url.pathname = url.pathname.slice(auth.prefix.length) || "/";
     // Any POST under /crm/<collection>… creates a record in that collection.
     const isCreate = received.method === "POST" && /^\/crm\/[\w-]+/.test(url.pathname);
-    if (options.token !== undefined && received.headers.authorization !== `Bearer ${options.token}`) return send(res, 401, { error: "unauthorized" });
 
     const fault = faults.shift();
+    if (fault?.type === "echo") return send(res, fault.status, { error: `injected ${fault.status}`, ...echo(received) });
     if (fault?.type === "status") {
       if (fault.retryAfter !== undefined) res.setHeader("retry-after", fault.retryAfter);
       return send(res, fault.status, fault.body ?? { error: `injected ${fault.status}` });
@@ -97,6 +150,49 @@ export async function startFakeProvider(options: StartFakeProviderOptions = {}):
     return send(res, answer.status, answer.body);
   }
 
+
+  function isAuthorized(expected: ExpectedAuth, received: ReceivedRequest, url: URL): boolean {
+    const authorization = received.headers.authorization;
+    switch (expected.type) {
+      case "header":
+        return received.headers[expected.name.toLowerCase()] === expected.value;
+      case "query":
+        return url.searchParams.get(expected.name) === expected.value;
+      case "basic":
+        return authorization === `Basic ${Buffer.from(`${expected.username}:${expected.password}`, "utf8").toString("base64")}`;
+      case "bearer":
+        return authorization === `Bearer ${expected.token}`;
+      case "oauth2": {
+        const expiresAt = authorization?.startsWith("Bearer ") ? liveTokens.get(authorization.slice(7)) : undefined;
+        return expiresAt !== undefined && expiresAt > Date.now();
+      }
+      case "path":
+        return url.pathname.startsWith(`${expected.prefix}/`);
+    }
+  }
+
+  /** RFC 6749 §4.4 with client authentication by Basic header or by body (§2.3.1). */
+  async function issueToken(received: ReceivedRequest, res: ServerResponse): Promise<string> {
+    tokenRequests.push(received);
+    const fault = tokenFaults.shift();
+    if (fault?.type === "status") return send(res, fault.status, fault.body ?? { error: `injected ${fault.status}` });
+    if (fault?.type === "delay") await sleep(fault.ms);
+    const client = options.oauth2;
+    const form = new URLSearchParams(typeof received.body === "string" ? received.body : "");
+    if (!client) return send(res, 404, { error: "not_found" });
+    if (form.get("grant_type") !== "client_credentials") return send(res, 400, { error: "unsupported_grant_type" });
+    const presented = clientCredentialsOf(received.headers.authorization, form);
+    if (presented.clientId !== client.clientId || presented.clientSecret !== client.clientSecret) {
+      const description = echoCredentials ? `client ${presented.clientId} with secret ${presented.clientSecret} is not registered` : "unknown client";
+      return send(res, 401, { error: "invalid_client", error_description: description });
+    }
+    if (client.scope !== undefined && form.get("scope") !== client.scope) return send(res, 400, { error: "invalid_scope" });
+    const lifetime = client.tokenLifetimeSeconds ?? 3600;
+    const token = `at_${randomBytes(18).toString("base64url")}`;
+    issuedTokens.push(token);
+    liveTokens.set(token, Date.now() + lifetime * 1000);
+    return send(res, 200, { access_token: token, token_type: "Bearer", expires_in: lifetime });
+  }
 
   function create(pathname: string, body: unknown, key: string | null): Answer {
     if (key !== null) {
@@ -148,15 +244,31 @@ export async function startFakeProvider(options: StartFakeProviderOptions = {}):
   const address = server.address() as AddressInfo;
   const hostForUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
 
+  const baseUrl = `http://${hostForUrl}:${address.port}`;
   return {
-    url: `http://${hostForUrl}:${address.port}`,
+    url: baseUrl,
+    tokenUrl: `${baseUrl}${TOKEN_PATH}`,
     requests,
+    tokenRequests,
+    issuedTokens,
     records,
     injectFaults: (...next) => void faults.push(...next),
+    injectTokenFaults: (...next) => void tokenFaults.push(...next),
+    setAuth: (next) => {
+      auth = next;
+    },
+    setEchoCredentials: (on) => {
+      echoCredentials = on;
+    },
+    expireTokens: () => liveTokens.clear(),
     reset: () => {
       requests.length = 0;
+      tokenRequests.length = 0;
+      issuedTokens.length = 0;
+      liveTokens.clear();
       records.clear();
       faults.length = 0;
+      tokenFaults.length = 0;
       inFlightKeys.clear();
       counter = 0;
     },
@@ -168,6 +280,26 @@ export async function startFakeProvider(options: StartFakeProviderOptions = {}):
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** Quotes back what a request carried, in the ways real error bodies do: raw headers, the URL, decoded Basic credentials. */
+function echo(received: ReceivedRequest): Record<string, unknown> {
+  const basic = /^Basic (.+)$/.exec(received.headers.authorization ?? "")?.[1];
+  const decoded = basic === undefined ? undefined : Buffer.from(basic, "base64").toString("utf8");
+  return {
+    message: `rejected ${received.method} ${received.path} with headers ${JSON.stringify(received.headers)}${decoded === undefined ? "" : ` (basic ${decoded})`}`,
+    received: { method: received.method, url: received.path, headers: received.headers, body: received.body },
+  };
+}
+
+function clientCredentialsOf(authorization: string | undefined, form: URLSearchParams): { clientId: string | null; clientSecret: string | null } {
+  const basic = /^Basic (.+)$/.exec(authorization ?? "")?.[1];
+  if (basic === undefined) return { clientId: form.get("client_id"), clientSecret: form.get("client_secret") };
+  const decoded = Buffer.from(basic, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  // §2.3.1: each part was form-encoded before joining.
+  const formDecode = (text: string) => new URLSearchParams(`v=${text}`).get("v");
+  return colon === -1 ? { clientId: null, clientSecret: null } : { clientId: formDecode(decoded.slice(0, colon)), clientSecret: formDecode(decoded.slice(colon + 1)) };
 }
 
 function send(res: ServerResponse, status: number, body: unknown): string {

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { ActingUser } from "@/lib/audit/acting-user";
 import { createApiToken } from "@/lib/auth/create-api-token";
 import { hashPassword } from "@/lib/auth/password";
 import { createFlow } from "@/lib/flows/create-flow";
@@ -18,12 +19,18 @@ export async function createUserWithToken(role: Role) {
   return { user, token };
 }
 
-/** A flow whose draft is `definition`, published as v1 by a fresh analyst. */
+/** The user as lib functions that audit their changes expect it (no request, so no IP). */
+export function actingAs(user: { id: string; email: string }): ActingUser {
+  return { userId: user.id, email: user.email, ip: null };
+}
+
+/** A flow whose draft is `definition`, created and published as v1 (production) by a fresh analyst. */
 export async function createPublishedFlow(definition: FlowDefinitionInput, name = "Test flow") {
   const { user } = await createUserWithToken("analyst");
-  const flow = await createFlow({ name, definition });
-  const version = await publishVersion({ flowId: flow.id, userId: user.id, message: "v1" });
-  return { flow, version, author: user };
+  const actor = actingAs(user);
+  const flow = await createFlow({ actor, input: { name, definition } });
+  const version = await publishVersion({ flowId: flow.id, actor, message: "v1", environment: "production" });
+  return { flow, version, author: user, actor };
 }
 
 export function jsonRequest(url: string, body: unknown, init: { method?: string; headers?: Record<string, string> } = {}): Request {

@@ -98,3 +98,8 @@ $$;
 CREATE TRIGGER "AuditLog_append_only"
   BEFORE UPDATE OR DELETE ON "AuditLog"
   FOR EACH ROW EXECUTE FUNCTION "audit_log_is_append_only"();
+
+-- Row triggers do not fire on TRUNCATE; this one refuses it too.
+CREATE TRIGGER "AuditLog_no_truncate"
+  BEFORE TRUNCATE ON "AuditLog"
+  FOR EACH STATEMENT EXECUTE FUNCTION "audit_log_is_append_only"();

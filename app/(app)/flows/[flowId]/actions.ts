@@ -1,10 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
+import { actingUser } from "@/lib/audit/acting-user";
+import type { Action } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { flowStatusSchema, publishSchema } from "@/lib/flows/requests";
+import { flowStatusSchema, publishSchema, rollbackSchema } from "@/lib/flows/requests";
 import { publishVersion } from "@/lib/flows/publish-version";
+import { rollbackVersion } from "@/lib/flows/rollback-version";
 import { setFlowStatus } from "@/lib/flows/set-flow-status";
 import type { ActionState } from "@/components/forms/action-state";
 import { formValues } from "@/components/forms/form-values";
@@ -14,6 +18,13 @@ import { toErrorState } from "@/components/forms/to-error-state";
 const flowIdShape = { flowId: z.uuid("Flow not found") };
 const publishFormSchema = publishSchema.extend(flowIdShape);
 const statusFormSchema = flowStatusSchema.extend(flowIdShape);
+const rollbackFormSchema = rollbackSchema.extend(flowIdShape);
+
+/** Checks the permission and names the acting user, with the IP the request came from, for the audit row. */
+async function requireActingUser(action: Action) {
+  const actor = await requirePermission(action);
+  return actingUser(actor, await headers());
+}
 
 function revalidateFlow(flowId: string) {
   revalidatePath(`/flows/${flowId}`);
@@ -23,11 +34,25 @@ function revalidateFlow(flowId: string) {
 export async function publishFlowAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    const actor = await requirePermission("flows.publish");
-    const { flowId, message } = publishFormSchema.parse(values);
-    const version = await publishVersion({ flowId, userId: actor.userId, message });
+    const actor = await requireActingUser("flows.publish");
+    const { flowId, message, environment } = publishFormSchema.parse(values);
+    const version = await publishVersion({ flowId, actor, message, environment });
     revalidateFlow(flowId);
-    return { status: "ok", message: `Published v${version.number}`, data: null };
+    return { status: "ok", message: `Published v${version.number} (${version.environment})`, data: null };
+  } catch (error) {
+    return toErrorState(error, values);
+  }
+}
+
+export async function rollbackFlowAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  try {
+    const actor = await requireActingUser("flows.publish");
+    // The form posts text; the API takes a JSON number, and the shared schema stays strict for it.
+    const { flowId, versionNumber } = rollbackFormSchema.parse({ ...values, versionNumber: Number(values.versionNumber) });
+    const version = await rollbackVersion({ flowId, versionNumber, actor });
+    revalidateFlow(flowId);
+    return { status: "ok", message: `Published v${version.number}: ${version.message}`, data: null };
   } catch (error) {
     return toErrorState(error, values);
   }
@@ -36,9 +61,9 @@ export async function publishFlowAction(_state: ActionState, formData: FormData)
 export async function setFlowStatusAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    await requirePermission("flows.pause");
+    const actor = await requireActingUser("flows.pause");
     const { flowId, status } = statusFormSchema.parse(values);
-    await setFlowStatus(flowId, status);
+    await setFlowStatus({ flowId, status, actor });
     revalidateFlow(flowId);
     return { status: "ok", message: status === "paused" ? "Flow paused" : "Flow resumed", data: null };
   } catch (error) {

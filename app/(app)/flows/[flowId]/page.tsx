@@ -16,7 +16,7 @@ import { redactValue } from "@/lib/redact/redact-value";
 import { JsonBlock } from "@/components/ui/json-block";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { publishFlowAction, setFlowStatusAction } from "./actions";
+import { publishFlowAction, rollbackFlowAction, setFlowStatusAction } from "./actions";
 
 export const metadata: Metadata = { title: "Flow · Flowgate" };
 export const dynamic = "force-dynamic";
@@ -28,6 +28,7 @@ export default async function FlowPage({ params }: FlowPageProps) {
 
   const { flowId } = await params;
   const [flow, versions] = await loadOrNotFound(flowId, (id) => Promise.all([getFlowOrThrow(id), listVersions(id)]));
+  const canPublish = can(actor.role, "flows.publish");
 
   return (
     <>
@@ -36,7 +37,7 @@ export default async function FlowPage({ params }: FlowPageProps) {
         description={
           <span className="flex items-center gap-2">
             <StatusBadge status={flow.status} />
-            {flow.publishedVersion ? `Running v${flow.publishedVersion.number}` : "not published"}
+            {flow.publishedVersion ? `Running v${flow.publishedVersion.number} (${flow.publishedVersion.environment})` : "not published"}
           </span>
         }
         actions={
@@ -55,7 +56,7 @@ export default async function FlowPage({ params }: FlowPageProps) {
           <CopyableText value={buildHookUrl(flow.hookKey)} />
         </Card>
 
-        {can(actor.role, "flows.publish") ? (
+        {canPublish ? (
           <Card>
             <h2 className="mb-2 font-semibold">Publish the draft</h2>
             <p className="mb-3 text-slate-600">The draft is validated and frozen as the next version; new events run on it.</p>
@@ -65,7 +66,15 @@ export default async function FlowPage({ params }: FlowPageProps) {
 
         <Card>
           <h2 className="mb-2 font-semibold">Versions</h2>
-          <VersionsTable versions={versions} publishedVersionId={flow.publishedVersionId} />
+          {canPublish ? (
+            <p className="mb-3 text-slate-600">Rolling back publishes a copy of an older version as the next number, so run history only ever counts up.</p>
+          ) : null}
+          <VersionsTable
+            flowId={flow.id}
+            versions={versions}
+            publishedVersionId={flow.publishedVersionId}
+            rollbackAction={canPublish ? rollbackFlowAction : undefined}
+          />
         </Card>
 
         <Card>

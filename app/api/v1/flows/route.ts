@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { handleRoute } from "@/lib/api/handle-route";
 import { readJson } from "@/lib/api/read-json";
+import { actingUser } from "@/lib/audit/acting-user";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { createFlow } from "@/lib/flows/create-flow";
 import { listFlows } from "@/lib/flows/list-flows";
@@ -14,7 +15,7 @@ export const GET = handleRoute(async (request: Request) => {
 });
 
 export const POST = handleRoute(async (request: Request) => {
-  await requirePermission("flows.write", request);
+  const actor = await requirePermission("flows.write", request);
   const input = await readJson(request, createFlowSchema);
-  return NextResponse.json({ flow: await createFlow(input) }, { status: 201 });
+  return NextResponse.json({ flow: await createFlow({ actor: await actingUser(actor, request.headers), input }) }, { status: 201 });
 });

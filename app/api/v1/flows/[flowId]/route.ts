@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { handleRoute } from "@/lib/api/handle-route";
 import { readJson } from "@/lib/api/read-json";
 import { flowParamsSchema, parseParams, type FlowParams } from "@/lib/api/params";
+import { actingUser } from "@/lib/audit/acting-user";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { getFlowOrThrow } from "@/lib/flows/get-flow-or-throw";
 import { updateDraft } from "@/lib/flows/update-draft";
@@ -16,8 +17,8 @@ export const GET = handleRoute(async (request: Request, { params }: FlowParams) 
 });
 
 export const PATCH = handleRoute(async (request: Request, { params }: FlowParams) => {
-  await requirePermission("flows.write", request);
+  const actor = await requirePermission("flows.write", request);
   const { flowId } = parseParams(flowParamsSchema, await params);
   const input = await readJson(request, updateDraftSchema);
-  return NextResponse.json({ flow: await updateDraft(flowId, input) });
+  return NextResponse.json({ flow: await updateDraft({ flowId, actor: await actingUser(actor, request.headers), input }) });
 });

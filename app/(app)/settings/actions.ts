@@ -1,0 +1,22 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { requirePermission } from "@/lib/auth/require-permission";
+import { outboundAllowListTextSchema } from "@/lib/settings/schema";
+import { updateOutboundAllowList } from "@/lib/settings/update-outbound-allow-list";
+import type { ActionState } from "@/components/forms/action-state";
+import { formValues } from "@/components/forms/form-values";
+import { toErrorState } from "@/components/forms/to-error-state";
+
+export async function updateOutboundAllowListAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  try {
+    const actor = await requirePermission("settings.manage");
+    const entries = outboundAllowListTextSchema.parse(values.entries ?? "");
+    const saved = await updateOutboundAllowList({ actor, entries });
+    revalidatePath("/settings");
+    return { status: "ok", message: `Saved ${saved.entries.length} ${saved.entries.length === 1 ? "entry" : "entries"}`, data: null };
+  } catch (error) {
+    return toErrorState(error, values);
+  }
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { applyCredential } from "./apply-credential";
+import type { StoredCredentialSecret } from "./read-credential-secret";
+import { credentialSecretSchema } from "./schema";
+import type { z } from "zod";
+
+const credential = (secret: z.input<typeof credentialSecretSchema>): StoredCredentialSecret => ({
+  id: "00000000-0000-4000-8000-000000000001",
+  name: "crm",
+  environment: "production",
+  ...credentialSecretSchema.parse(secret),
+});
+const apply = (secret: z.input<typeof credentialSecretSchema>, url: string, headers: Record<string, string> = {}) =>
+  applyCredential({ credential: credential(secret), request: { url, headers } });
+
+describe("applyCredential", () => {
+  it("sets a header with its prefix, replacing a step header of the same name in any case", async () => {
+    const applied = await apply({ type: "api-key-header", fields: { headerName: "X-Api-Key", prefix: "Token ", apiKey: "k1" } }, "https://x.io/a", {
+      "X-API-KEY": "stale",
+      accept: "application/json",
+    });
+    expect(applied.headers).toEqual({ accept: "application/json", "x-api-key": "Token k1" });
+  });
+
+  it.each([
+    ["https://x.io/a", "https://x.io/a?api_key=k+%26%3D%2F"],
+    ["https://x.io/a?b=A%20B", "https://x.io/a?b=A%20B&api_key=k+%26%3D%2F"],
+    ["https://x.io/a?api_key=typed#frag", "https://x.io/a?api_key=typed&api_key=k+%26%3D%2F#frag"],
+  ])("appends a query key to %s", async (url, expected) => {
+    expect((await apply({ type: "api-key-query", fields: { apiKey: "k &=/" } }, url)).url).toBe(expected);
+  });
+
+  it("encodes Basic credentials as UTF-8 base64 (RFC 7617)", async () => {
+    const applied = await apply({ type: "basic", fields: { username: "Aladdin", password: "open sesame" } }, "https://x.io", {});
+    expect(applied.headers.authorization).toBe("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
+    const unicode = await apply({ type: "basic", fields: { username: "test", password: "123£" } }, "https://x.io", {});
+    expect(unicode.headers.authorization).toBe("Basic dGVzdDoxMjPCow==");
+  });
+
+  it("refuses a Basic username with a colon", async () => {
+    await expect(apply({ type: "basic", fields: { username: "a:b", password: "p" } }, "https://x.io")).rejects.toMatchObject({ failure: { code: "credential_invalid" } });
+  });
+
+  it("sends a bearer token", async () => {
+    expect((await apply({ type: "bearer", fields: { token: "t0k" } }, "https://x.io", { Authorization: "Bearer old" })).headers).toEqual({ authorization: "Bearer t0k" });
+  });
+
+  it.each([
+    ["https://b24.example/rest/1/abcdefghijklmnop/", "crm.lead.add.json", "https://b24.example/rest/1/abcdefghijklmnop/crm.lead.add.json"],
+    ["https://b24.example/rest/1/abcdefghijklmnop", "/crm.lead.add.json", "https://b24.example/rest/1/abcdefghijklmnop/crm.lead.add.json"],
+    ["https://api.telegram.org/bot123456:AAE-abcdefghijklmnop//", "/sendMessage?chat_id=1", "https://api.telegram.org/bot123456:AAE-abcdefghijklmnop/sendMessage?chat_id=1"],
+    ["https://x.io/hook?sig=1", "items", "https://x.io/hook/items?sig=1"],
+  ])("joins secret URL %s and step path %s with exactly one slash", async (base, path, expected) => {
+    expect((await apply({ type: "secret-url", fields: { url: base } }, path)).url).toBe(expected);
+  });
+
+  it("masks a secret URL's path and its long segments on their own", async () => {
+    const applied = await apply({ type: "secret-url", fields: { url: "https://b24.example/rest/1/abcdefghijklmnop/" } }, "crm.lead.add.json");
+    expect(applied.secrets).toEqual(["/rest/1/abcdefghijklmnop", "abcdefghijklmnop"]);
+  });
+
+  it.each(["https://other.example/crm", "//other.example/crm", "mailto:x@y.z"])("refuses an absolute step URL %s with a secret URL", async (url) => {
+    await expect(apply({ type: "secret-url", fields: { url: "https://b24.example/rest/1/abcdefghijklmnop/" } }, url)).rejects.toMatchObject({
+      failure: { class: "permanent", code: "credential_url_conflict" },
+    });
+  });
+
+  it("refuses to authenticate a call with a webhook-signing secret", async () => {
+    await expect(apply({ type: "webhook-signing", fields: { secret: "whsec" } }, "https://x.io")).rejects.toMatchObject({
+      failure: { class: "permanent", code: "credential_not_for_calls" },
+    });
+  });
+});

@@ -1,0 +1,38 @@
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Environment } from "@/lib/generated/prisma/enums";
+import type { ActingUser } from "@/lib/audit/acting-user";
+import { recordFlowAudit } from "@/lib/flows/record-flow-audit";
+
+export type CreatePublishedVersionOptions = {
+  flow: { id: string; name: string };
+  /** Already validated by the caller. */
+  definition: Prisma.InputJsonValue;
+  message: string;
+  environment: Environment;
+  actor: ActingUser;
+  audit: { action: "flow.publish" | "flow.rollback"; details?: Record<string, unknown> };
+};
+
+/**
+ * Appends the next immutable version, makes it the one that runs and audits
+ * it, all in one transaction. Two concurrent publishes cannot take the same
+ * number: the (flowId, number) unique constraint rejects the loser.
+ */
+export async function createPublishedVersion({ flow, definition, message, environment, actor, audit }: CreatePublishedVersionOptions) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const last = await tx.flowVersion.findFirst({ where: { flowId: flow.id }, orderBy: { number: "desc" }, select: { number: true } });
+      const version = await tx.flowVersion.create({
+        data: { flowId: flow.id, number: (last?.number ?? 0) + 1, definition, message, environment, authorId: actor.userId },
+      });
+      await tx.flow.update({ where: { id: flow.id }, data: { publishedVersionId: version.id } });
+      await recordFlowAudit({ tx, actor, action: audit.action, flow, details: { version: version.number, environment, ...audit.details } });
+      return version;
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw new AppError("conflict", "Another publish happened at the same time; try again");
+    throw error;
+  }
+}
