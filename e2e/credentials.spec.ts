@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "./support/constants";
 import { signIn } from "./support/sign-in";
+import { SAME_ORIGIN } from "./support/api-session";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
@@ -48,7 +49,7 @@ test("the detail page lists the flows that use a credential and refuses to delet
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
 
   // Seeded through the JSON API with the browser's session.
-  const created = await page.request.post("/api/v1/credentials", { data: { name, environment: "sandbox", type: "bearer", fields: { token: `tok-${unique()}-${unique()}` } } });
+  const created = await page.request.post("/api/v1/credentials", { data: { name, environment: "sandbox", type: "bearer", fields: { token: `tok-${unique()}-${unique()}` } }, headers: SAME_ORIGIN });
   expect(created.status()).toBe(201);
   const { credential } = (await created.json()) as { credential: { id: string } };
   const definition = {
@@ -59,7 +60,7 @@ test("the detail page lists the flows that use a credential and refuses to delet
     ],
     edges: [{ id: "hook-send", source: "hook", target: "send" }],
   };
-  const flow = await page.request.post("/api/v1/flows", { data: { name: flowName, definition } });
+  const flow = await page.request.post("/api/v1/flows", { data: { name: flowName, definition }, headers: SAME_ORIGIN });
   expect(flow.status()).toBe(201);
   const { flow: { id: flowId } } = (await flow.json()) as { flow: { id: string } };
 

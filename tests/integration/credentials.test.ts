@@ -79,6 +79,8 @@ describe("creating credentials", () => {
     // The worker's call-time reader gets the parsed fields back.
     expect(await readCredentialSecret({ name: "crm-api", environment: "production" })).toEqual({
       id,
+      name: "crm-api",
+      environment: "production",
       type: "api-key-header",
       fields: { headerName: "X-Crm-Key", prefix: "", apiKey: secret },
     });
