@@ -77,6 +77,7 @@ const ACTION_RULES: Record<string, ActionRule> = {
   "app/(app)/credentials/actions.ts#deleteCredentialAction": { access: "credentials.write" },
   "app/(app)/credentials/actions.ts#checkConnectionAction": { access: "credentials.write" },
   "app/(app)/settings/actions.ts#updateOutboundAllowListAction": { access: "settings.manage", fields: { entries: "not a host!!" } },
+  "app/(app)/settings/actions.ts#updateTrustedProxiesAction": { access: "settings.manage", fields: { trustedProxies: "many" } },
   "app/(app)/users/actions.ts#createUserAction": { access: "users.manage" },
   "app/(app)/users/actions.ts#updateUserRoleAction": { access: "users.manage" },
   "app/(app)/users/actions.ts#setUserDisabledAction": { access: "users.manage" },

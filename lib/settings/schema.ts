@@ -43,3 +43,11 @@ export type OutboundSettings = {
   environmentEntries: string[];
   updatedAt: Date | null;
 };
+
+/**
+ * The Setting row saying how many reverse proxies in front of Flowgate append
+ * to X-Forwarded-For (0 = `next start` faces clients directly); the sign-in
+ * limiter and audit rows take the client address that many entries from the right.
+ */
+export const TRUSTED_PROXIES_KEY = "auth.trustedProxies";
+export const trustedProxiesSchema = z.coerce.number({ error: "Enter a whole number" }).int("Enter a whole number").min(0).max(10);

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { getOutboundAllowList } from "@/lib/settings/get-outbound-allow-list";
+import { getTrustedProxies } from "@/lib/settings/get-trusted-proxies";
 import { OutboundAllowListForm } from "@/components/settings/outbound-allow-list-form";
+import { TrustedProxiesForm } from "@/components/settings/trusted-proxies-form";
 import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { PageHeader } from "@/components/ui/page-header";
-import { updateOutboundAllowListAction } from "./actions";
+import { updateOutboundAllowListAction, updateTrustedProxiesAction } from "./actions";
 
 export const metadata: Metadata = { title: "Settings · Flowgate" };
 export const dynamic = "force-dynamic";
@@ -13,7 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function SettingsPage() {
   await requirePagePermission("settings.manage");
 
-  const { entries, environmentEntries, updatedAt } = await getOutboundAllowList();
+  const [{ entries, environmentEntries, updatedAt }, trustedProxies] = await Promise.all([getOutboundAllowList(), getTrustedProxies()]);
   return (
     <>
       <PageHeader title="Settings" description="Changes are audited. Workers pick them up within a few seconds." />
@@ -45,6 +47,17 @@ export default async function SettingsPage() {
         <p className="text-xs text-slate-500">
           Last changed: <DateTime value={updatedAt} />
         </p>
+      </Card>
+      <Card className="mt-6 space-y-3">
+        <div>
+          <h2 className="font-semibold">Client addresses</h2>
+          <p className="mt-1 text-sm text-slate-600">
+            How many reverse proxies (load balancer, ingress) sit in front of Flowgate and append to{" "}
+            <code>X-Forwarded-For</code>. The client&apos;s address is taken that many entries from the right; entries further
+            left come from the client and could be forged. It is what the per-IP sign-in limit counts and the audit log shows.
+          </p>
+        </div>
+        <TrustedProxiesForm trustedProxies={trustedProxies} action={updateTrustedProxiesAction} />
       </Card>
     </>
   );
