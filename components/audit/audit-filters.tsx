@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/audit/schema";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { Field, INPUT_CLASSES } from "@/components/ui/field";
+import { Field, SelectField } from "@/components/ui/field";
 
 type AuditFiltersProps = { params: Record<string, string> };
 
@@ -12,9 +12,9 @@ const dateValue = (value: string | undefined) => value?.slice(0, 10);
 export function AuditFilters({ params }: AuditFiltersProps) {
   return (
     <form method="get" action="/audit" aria-label="Filter audit entries" className="flex flex-wrap items-end gap-3">
-      <Choice id="audit-action" name="action" label="Action" options={AUDIT_ACTIONS} value={params.action} />
+      <SelectField id="audit-action" name="action" label="Action" options={AUDIT_ACTIONS} emptyOption="all" defaultValue={params.action ?? ""} />
       <Field id="audit-actor" name="actor" label="Actor email contains" defaultValue={params.actor} maxLength={200} className="w-56" />
-      <Choice id="audit-outcome" name="outcome" label="Outcome" options={AUDIT_OUTCOMES} value={params.outcome} />
+      <SelectField id="audit-outcome" name="outcome" label="Outcome" options={AUDIT_OUTCOMES} emptyOption="all" defaultValue={params.outcome ?? ""} />
       <Field id="audit-from" name="from" type="date" label="From (UTC)" defaultValue={dateValue(params.from)} />
       <Field id="audit-to" name="to" type="date" label="To (UTC, inclusive)" defaultValue={dateValue(params.to)} />
       <Button type="submit">Apply</Button>
@@ -22,25 +22,5 @@ export function AuditFilters({ params }: AuditFiltersProps) {
         Clear
       </Link>
     </form>
-  );
-}
-
-type ChoiceProps = { id: string; name: string; label: string; options: readonly string[]; value: string | undefined };
-
-function Choice({ id, name, label, options, value }: ChoiceProps) {
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-700">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value ?? ""} className={INPUT_CLASSES}>
-        <option value="">all</option>
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }

@@ -6,7 +6,7 @@ import { CredentialFieldInput } from "@/components/credentials/credential-field-
 import { IDLE, type ActionState, type FormAction } from "@/components/forms/action-state";
 import { FormMessage } from "@/components/forms/form-message";
 import { Button } from "@/components/ui/button";
-import { Field, INPUT_CLASSES } from "@/components/ui/field";
+import { Field, INPUT_CLASSES, SelectField } from "@/components/ui/field";
 
 type CreateCredentialFormProps = { types: CredentialTypeForm[]; environments: readonly string[]; action: FormAction };
 
@@ -29,21 +29,7 @@ export function CreateCredentialForm({ types, environments, action }: CreateCred
           defaultValue={values.name}
           autoComplete="off"
         />
-        <div>
-          <label htmlFor="credential-environment" className="mb-1 block text-xs font-medium text-slate-700">
-            Environment
-          </label>
-          <select id="credential-environment" name="environment" defaultValue={values.environment ?? ""} className={INPUT_CLASSES}>
-            <option value="" disabled>
-              Choose…
-            </option>
-            {environments.map((environment) => (
-              <option key={environment} value={environment}>
-                {environment}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="credential-environment" name="environment" label="Environment" options={environments} emptyOption="Choose…" defaultValue={values.environment ?? ""} />
         <div>
           <label htmlFor="credential-type" className="mb-1 block text-xs font-medium text-slate-700">
             Type

@@ -17,15 +17,22 @@ export function Field({ id, label, className = "", ...props }: FieldProps) {
   );
 }
 
-type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & { id: string; label: string; options: readonly string[] };
+type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
+  id: string;
+  label: string;
+  options: readonly string[];
+  /** A first option with the empty value, e.g. "all" in a filter. */
+  emptyOption?: string;
+};
 
-export function SelectField({ id, label, options, className = "", ...props }: SelectFieldProps) {
+export function SelectField({ id, label, options, emptyOption, className = "", ...props }: SelectFieldProps) {
   return (
     <div className={className}>
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-slate-700">
         {label}
       </label>
       <select id={id} className={INPUT_CLASSES} {...props}>
+        {emptyOption === undefined ? null : <option value="">{emptyOption}</option>}
         {options.map((option) => (
           <option key={option} value={option}>
             {option}
