@@ -4,7 +4,7 @@ import { redactValue } from "@/lib/redact/redact-value";
 import type { AuditAction, AuditOutcome } from "@/lib/audit/schema";
 
 /** `userId` is null for someone not (yet) identified, e.g. a failed sign-in as an attempted email. */
-export type AuditActor = { userId: string | null; email: string } | null;
+export type AuditActor = { userId: string | null; email: string; ip?: string | null } | null;
 
 export type RecordAuditOptions = {
   actor: AuditActor;
@@ -28,7 +28,8 @@ export async function recordAudit({ actor, action, outcome = "success", target, 
       outcome,
       targetType: target?.type ?? null,
       targetId: target?.id ?? null,
-      ip: ip ?? null,
+      // An ActingUser (lib/audit/acting-user.ts) carries the address it acted from.
+      ip: ip ?? actor?.ip ?? null,
       details: details === undefined ? undefined : (redactValue(details) as Prisma.InputJsonValue),
     },
   });

@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { headers } from "next/headers";
+import { actingUser } from "@/lib/audit/acting-user";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { checkConnection } from "@/lib/credentials/check-connection";
 import { createCredential } from "@/lib/credentials/create-credential";
@@ -35,7 +37,7 @@ export async function createCredentialAction(_state: ActionState, formData: Form
   const values = formValues(formData);
   let credentialId: string;
   try {
-    const actor = await requirePermission("credentials.write");
+    const actor = await actingUser(await requirePermission("credentials.write"), await headers());
     const input = createCredentialSchema.parse({ name: values.name, environment: values.environment, type: values.type, fields: fieldsOf(values) });
     credentialId = (await createCredential({ actor, ...input })).id;
   } catch (error) {
@@ -48,7 +50,7 @@ export async function createCredentialAction(_state: ActionState, formData: Form
 export async function updateCredentialAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    const actor = await requirePermission("credentials.write");
+    const actor = await actingUser(await requirePermission("credentials.write"), await headers());
     const { credentialId } = credentialIdSchema.parse(values);
     const clear = formData.getAll("clear").filter((value): value is string => typeof value === "string");
     const input = updateCredentialSchema.parse({ fields: fieldsOf(values), clear });
@@ -63,7 +65,7 @@ export async function updateCredentialAction(_state: ActionState, formData: Form
 export async function deleteCredentialAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formValues(formData);
   try {
-    const actor = await requirePermission("credentials.write");
+    const actor = await actingUser(await requirePermission("credentials.write"), await headers());
     const { credentialId } = credentialIdSchema.parse(values);
     await deleteCredential({ actor, credentialId });
   } catch (error) {
@@ -76,7 +78,7 @@ export async function deleteCredentialAction(_state: ActionState, formData: Form
 export async function checkConnectionAction(_state: ActionState<TestCredentialResult>, formData: FormData): Promise<ActionState<TestCredentialResult>> {
   const values = formValues(formData);
   try {
-    const actor = await requirePermission("credentials.write");
+    const actor = await actingUser(await requirePermission("credentials.write"), await headers());
     const { credentialId } = credentialIdSchema.parse(values);
     const { url } = checkConnectionSchema.parse({ url: values.url || undefined });
     const result = await checkConnection({ actor, credentialId, url });

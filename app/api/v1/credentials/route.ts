@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { handleRoute } from "@/lib/api/handle-route";
 import { readJson } from "@/lib/api/read-json";
+import { actingUser } from "@/lib/audit/acting-user";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { createCredential } from "@/lib/credentials/create-credential";
 import { listCredentials } from "@/lib/credentials/list-credentials";
@@ -15,7 +16,7 @@ export const GET = handleRoute(async (request: Request) => {
 });
 
 export const POST = handleRoute(async (request: Request) => {
-  const actor = await requirePermission("credentials.write", request);
+  const actor = await actingUser(await requirePermission("credentials.write", request), request.headers);
   const input = await readJson(request, createCredentialSchema);
   return NextResponse.json({ credential: await createCredential({ actor, ...input }) }, { status: 201 });
 });

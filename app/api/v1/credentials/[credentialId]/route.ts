@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { handleRoute } from "@/lib/api/handle-route";
 import { readJson } from "@/lib/api/read-json";
 import { credentialParamsSchema, parseParams, type CredentialParams } from "@/lib/api/params";
+import { actingUser } from "@/lib/audit/acting-user";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { deleteCredential } from "@/lib/credentials/delete-credential";
 import { findCredentialUsage } from "@/lib/credentials/find-credential-usage";
@@ -19,14 +20,14 @@ export const GET = handleRoute(async (request: Request, { params }: CredentialPa
 });
 
 export const PATCH = handleRoute(async (request: Request, { params }: CredentialParams) => {
-  const actor = await requirePermission("credentials.write", request);
+  const actor = await actingUser(await requirePermission("credentials.write", request), request.headers);
   const { credentialId } = parseParams(credentialParamsSchema, await params);
   const input = await readJson(request, updateCredentialSchema);
   return NextResponse.json({ credential: await updateCredential({ actor, credentialId, ...input }) });
 });
 
 export const DELETE = handleRoute(async (request: Request, { params }: CredentialParams) => {
-  const actor = await requirePermission("credentials.write", request);
+  const actor = await actingUser(await requirePermission("credentials.write", request), request.headers);
   const { credentialId } = parseParams(credentialParamsSchema, await params);
   await deleteCredential({ actor, credentialId });
   return new Response(null, { status: 204 });
