@@ -80,6 +80,13 @@ describe("flow definition schema", () => {
     expect(httpRequestConfigSchema.safeParse({ url: "{{baseUrl}}/leads" }).success).toBe(true);
   });
 
+  it("accepts a relative url only when a credential supplies the base (secret URLs)", () => {
+    expect(httpRequestConfigSchema.safeParse({ url: "crm.lead.add.json", credentialRef: "bitrix" }).success).toBe(true);
+    const bare = httpRequestConfigSchema.safeParse({ url: "crm.lead.add.json" });
+    expect(bare.success).toBe(false);
+    expect(bare.error?.issues[0]?.message).toMatch(/must start with http:\/\/ or https:\/\/.*secret-URL credential/);
+  });
+
   it("requires exactly one of source and expression in a mapping", () => {
     const both = fieldMappingSchema.safeParse({ target: "a", source: "b", expression: "c" });
     const neither = fieldMappingSchema.safeParse({ target: "a" });
