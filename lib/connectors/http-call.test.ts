@@ -2,6 +2,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeProvider, type FakeProvider } from "@/tests/support/fake-provider";
+import { registerSecrets } from "@/lib/redact/known-secrets";
+import { MASK } from "@/lib/redact/secret-names";
 import { performHttpCall, type HttpCallRequest } from "./http-call";
 import { createOutboundPolicy } from "./outbound-policy";
 
@@ -122,6 +124,25 @@ describe("performHttpCall against the fake CRM", () => {
     expect(result).toMatchObject({ ok: true, truncated: true });
     expect(typeof (result.ok && result.body)).toBe("string");
     expect(String(result.ok && result.body)).toHaveLength(100);
+  });
+
+  it("masks a secret the cap cut in half, which value masking alone could not recognise", async () => {
+    const secret = "sk_live_cut_canary_0123456789";
+    const probe = await createLead({ body: { externalId: "ORD-3", note: "x".repeat(500) }, maxResponseBytes: 400 });
+    const notePrefix = String(probe.ok && probe.body).indexOf("xxxx");
+    expect(notePrefix).toBeGreaterThan(0);
+    crm.reset();
+    // The cap falls 6 characters into the echoed secret.
+    const note = `${"x".repeat(100 - notePrefix - 6)}${secret}${"y".repeat(500)}`;
+    const release = registerSecrets([secret]);
+    try {
+      const result = await createLead({ body: { externalId: "ORD-3", note }, maxResponseBytes: 100 });
+      expect(result).toMatchObject({ ok: true, truncated: true });
+      expect(String(result.ok && result.body)).toMatch(new RegExp(`x${MASK.replace(/[[\]]/g, "\\$&")}$`));
+      expect(String(result.ok && result.body)).not.toContain(secret.slice(0, 6));
+    } finally {
+      release();
+    }
   });
 
   it("finds records by id and by external id", async () => {

@@ -2,6 +2,8 @@ import { request as undiciRequest, type Dispatcher } from "undici";
 import { parseRetryAfter } from "@/lib/runs/backoff";
 import { classifyHttpStatus, classifyTransportError } from "@/lib/runs/classify-failure";
 import type { StepFailure } from "@/lib/runs/failure-class";
+import { knownSecrets } from "@/lib/redact/known-secrets";
+import { maskCutSecret } from "@/lib/redact/mask-cut-secret";
 import { getOutboundPolicy } from "@/lib/settings/get-outbound-policy";
 import { getOutboundAgent } from "./get-outbound-agent";
 import { OutboundRefusedError } from "./guarded-lookup";
@@ -99,7 +101,9 @@ export async function performHttpCall(request: HttpCallRequest): Promise<HttpCal
 
 async function readResult(response: Dispatcher.ResponseData, hop: HttpHop, request: HttpCallRequest, durationMs: () => number): Promise<HttpCallResult> {
   const responseHeaders = flattenHeaders(response.headers);
-  const { text, truncated } = await readResponseBody(response.body, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+  const read = await readResponseBody(response.body, request.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+  const { truncated } = read;
+  const text = truncated ? maskCutSecret(read.text, knownSecrets()) : read.text;
   const status = response.statusCode;
   const isJson = JSON_TYPE.test(responseHeaders["content-type"] ?? "");
   const parsed = parseBody(text, isJson && !truncated);
