@@ -24,12 +24,16 @@ test("an admin saves a credential and from then on sees only its mask", async ({
   await expect(secretInput).toHaveAttribute("type", "password");
   await expect(secretInput).toHaveAttribute("autocomplete", "off");
   await secretInput.fill(canary);
+  await page.getByLabel("Allowed hosts (one per line)").fill("CRM.example.com\n\n*.crm.example.com:8443");
   await page.getByRole("button", { name: "Save credential" }).click();
 
   await expect(page).toHaveURL(/\/credentials\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { name })).toBeVisible();
   await expect(page.getByTestId("credential-hint")).toHaveText(`••••${canary.slice(-4)}`);
   await expect(page.getByTestId("credential-environment")).toHaveText("production");
+  await expect(page.getByTestId("credential-allowed-hosts")).toHaveText("crm.example.com, *.crm.example.com:8443");
+  // Hosts are not secret: the edit form shows the stored list to change.
+  await expect(page.getByLabel("Allowed hosts (one per line)")).toHaveValue("crm.example.com\n*.crm.example.com:8443");
   // The edit form starts blank: nothing to pre-fill it with ever reaches the browser.
   await expect(page.getByLabel("Token", { exact: true })).toHaveValue("");
   await expectNowhereInPage(page, canary);
@@ -49,7 +53,7 @@ test("the detail page lists the flows that use a credential and refuses to delet
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
 
   // Seeded through the JSON API with the browser's session.
-  const created = await page.request.post("/api/v1/credentials", { data: { name, environment: "sandbox", type: "bearer", fields: { token: `tok-${unique()}-${unique()}` } }, headers: SAME_ORIGIN });
+  const created = await page.request.post("/api/v1/credentials", { data: { name, environment: "sandbox", type: "bearer", allowedHosts: ["crm.example.com"], fields: { token: `tok-${unique()}-${unique()}` } }, headers: SAME_ORIGIN });
   expect(created.status()).toBe(201);
   const { credential } = (await created.json()) as { credential: { id: string } };
   const definition = {

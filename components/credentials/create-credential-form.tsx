@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import type { CredentialTypeForm } from "@/components/credentials/credential-form-types";
+import { AllowedHostsInput } from "@/components/credentials/allowed-hosts-input";
 import { CredentialFieldInput } from "@/components/credentials/credential-field-input";
 import { IDLE, type ActionState, type FormAction } from "@/components/forms/action-state";
 import { FormMessage } from "@/components/forms/form-message";
@@ -48,6 +49,7 @@ export function CreateCredentialForm({ types, environments, action }: CreateCred
         <legend className="sr-only">{type?.label} fields</legend>
         {type?.fields.map((field) => <CredentialFieldInput key={field.name} field={field} idPrefix="new-credential" mode="create" echoed={values[`fields.${field.name}`]} />)}
       </fieldset>
+      {type?.hostBinding === "allowed-hosts" ? <AllowedHostsInput id="new-credential-allowed-hosts" defaultValue={values.allowedHosts} /> : null}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save credential"}
       </Button>

@@ -1,5 +1,5 @@
 // Types only, so client forms can import them without pulling zod into the bundle.
-import type { CredentialType } from "@/lib/credentials/schema";
+import type { CREDENTIAL_HOST_BINDING, CredentialType } from "@/lib/credentials/schema";
 
 /** One input of a credential type's form; carries no value, so it is safe to hand to the browser. */
 export type CredentialFieldForm = {
@@ -14,4 +14,10 @@ export type CredentialFieldForm = {
   defaultValue?: string;
 };
 
-export type CredentialTypeForm = { type: CredentialType; label: string; fields: CredentialFieldForm[] };
+export type CredentialTypeForm = {
+  type: CredentialType;
+  label: string;
+  fields: CredentialFieldForm[];
+  /** "allowed-hosts": the forms ask for the hosts the credential may be sent to. */
+  hostBinding: (typeof CREDENTIAL_HOST_BINDING)[CredentialType];
+};

@@ -1,9 +1,12 @@
 import type { CredentialMask } from "@/lib/credentials/schema";
+import type { CredentialTypeForm } from "@/components/credentials/credential-form-types";
 import { DateTime } from "@/components/ui/date-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 
+type CredentialSummaryProps = { credential: CredentialMask; typeLabel: string; hostBinding?: CredentialTypeForm["hostBinding"] };
+
 /** The mask: all the vault shows of a saved credential. */
-export function CredentialSummary({ credential, typeLabel }: { credential: CredentialMask; typeLabel: string }) {
+export function CredentialSummary({ credential, typeLabel, hostBinding }: CredentialSummaryProps) {
   return (
     <dl className="grid gap-x-6 gap-y-2 text-sm md:grid-cols-[max-content_1fr]">
       <dt className="text-slate-500">Secret</dt>
@@ -16,6 +19,10 @@ export function CredentialSummary({ credential, typeLabel }: { credential: Crede
       </dd>
       <dt className="text-slate-500">Type</dt>
       <dd>{typeLabel}</dd>
+      <dt className="text-slate-500">Allowed hosts</dt>
+      <dd data-testid="credential-allowed-hosts">
+        <AllowedHosts hosts={credential.allowedHosts} binding={hostBinding} />
+      </dd>
       <dt className="text-slate-500">Created</dt>
       <dd>
         <DateTime value={credential.createdAt} /> {credential.createdBy ? `by ${credential.createdBy}` : null}
@@ -26,4 +33,12 @@ export function CredentialSummary({ credential, typeLabel }: { credential: Crede
       </dd>
     </dl>
   );
+}
+
+function AllowedHosts({ hosts, binding }: { hosts: string[]; binding?: CredentialTypeForm["hostBinding"] }) {
+  if (binding === "own-url") return <>only the host of its own URL</>;
+  if (binding === "never-sent") return <>none: it verifies incoming webhooks and is never sent</>;
+  // Rows from before allowed hosts existed: refused until an admin lists them, and the page says so.
+  if (hosts.length === 0) return <span className="text-amber-700">none set: calls with this credential are refused until an admin lists its hosts</span>;
+  return <span className="font-mono">{hosts.join(", ")}</span>;
 }

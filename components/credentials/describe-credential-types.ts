@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   CREDENTIAL_FIELD_SCHEMAS,
+  CREDENTIAL_HOST_BINDING,
   CREDENTIAL_SECRET_FIELDS,
   CREDENTIAL_TYPES,
   type CredentialFields,
@@ -73,6 +74,6 @@ export function describeCredentialTypes(): CredentialTypeForm[] {
         defaultValue: fallback.success && typeof fallback.data === "string" ? fallback.data : undefined,
       };
     });
-    return { type, label: copy.label, fields };
+    return { type, label: copy.label, fields, hostBinding: CREDENTIAL_HOST_BINDING[type] };
   });
 }

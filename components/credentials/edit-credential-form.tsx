@@ -2,15 +2,20 @@
 
 import { useActionState } from "react";
 import type { CredentialTypeForm } from "@/components/credentials/credential-form-types";
+import { AllowedHostsInput } from "@/components/credentials/allowed-hosts-input";
 import { CredentialFieldInput } from "@/components/credentials/credential-field-input";
 import { IDLE, type ActionState, type FormAction } from "@/components/forms/action-state";
 import { FormMessage } from "@/components/forms/form-message";
 import { Button } from "@/components/ui/button";
 
-type EditCredentialFormProps = { credentialId: string; type: CredentialTypeForm; action: FormAction };
+type EditCredentialFormProps = { credentialId: string; type: CredentialTypeForm; allowedHosts: readonly string[]; action: FormAction };
 
-/** Changes only what is typed in; the stored values are never sent to the browser to be edited. */
-export function EditCredentialForm({ credentialId, type, action }: EditCredentialFormProps) {
+/**
+ * Changes only what is typed in; the stored values are never sent to the
+ * browser to be edited. The allowed hosts are not secret, so they are
+ * shown as they are and the list as submitted replaces them.
+ */
+export function EditCredentialForm({ credentialId, type, allowedHosts, action }: EditCredentialFormProps) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, IDLE);
   const values = state.status === "error" ? state.values : {};
   const optional = type.fields.filter((field) => !field.required);
@@ -33,6 +38,7 @@ export function EditCredentialForm({ credentialId, type, action }: EditCredentia
           ))}
         </fieldset>
       ) : null}
+      {type.hostBinding === "allowed-hosts" ? <AllowedHostsInput id="edit-credential-allowed-hosts" defaultValue={values.allowedHosts ?? allowedHosts.join("\n")} /> : null}
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save changes"}
       </Button>

@@ -1,13 +1,16 @@
 "use client";
 
 import { useActionState } from "react";
-import { ENVIRONMENTS } from "@/lib/credentials/schema";
 import { IDLE, type ActionState, type FormAction } from "@/components/forms/action-state";
 import { FormMessage } from "@/components/forms/form-message";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 
-export function PublishForm({ flowId, action }: { flowId: string; action: FormAction }) {
+// Environments come from the page, as for the credential form: lib/credentials/schema.ts
+// parses host names with node:net, which must stay out of the browser bundle.
+type PublishFormProps = { flowId: string; environments: readonly string[]; action: FormAction };
+
+export function PublishForm({ flowId, environments, action }: PublishFormProps) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, IDLE);
   const values = state.status === "error" ? state.values : {};
   return (
@@ -28,7 +31,7 @@ export function PublishForm({ flowId, action }: { flowId: string; action: FormAc
           id="publish-environment"
           name="environment"
           label="Environment"
-          options={ENVIRONMENTS}
+          options={environments}
           defaultValue={values.environment ?? "production"}
         />
         <Button type="submit" disabled={pending}>

@@ -4,14 +4,15 @@ import type { StoredCredentialSecret } from "./read-credential-secret";
 import { credentialSecretSchema } from "./schema";
 import type { z } from "zod";
 
-const credential = (secret: z.input<typeof credentialSecretSchema>): StoredCredentialSecret => ({
+const credential = (secret: z.input<typeof credentialSecretSchema>, allowedHosts = ["x.io"]): StoredCredentialSecret => ({
   id: "00000000-0000-4000-8000-000000000001",
   name: "crm",
   environment: "production",
+  allowedHosts,
   ...credentialSecretSchema.parse(secret),
 });
-const apply = (secret: z.input<typeof credentialSecretSchema>, url: string, headers: Record<string, string> = {}) =>
-  applyCredential({ credential: credential(secret), request: { url, headers } });
+const apply = (secret: z.input<typeof credentialSecretSchema>, url: string, headers: Record<string, string> = {}, allowedHosts?: string[]) =>
+  applyCredential({ credential: credential(secret, allowedHosts), request: { url, headers } });
 
 describe("applyCredential", () => {
   it("sets a header with its prefix, replacing a step header of the same name in any case", async () => {
@@ -63,6 +64,34 @@ describe("applyCredential", () => {
     await expect(apply({ type: "secret-url", fields: { url: "https://b24.example/rest/1/abcdefghijklmnop/" } }, url)).rejects.toMatchObject({
       failure: { class: "permanent", code: "credential_url_conflict" },
     });
+  });
+
+  it.each([
+    ["bearer", { type: "bearer", fields: { token: "t0k" } }],
+    ["api-key-query", { type: "api-key-query", fields: { apiKey: "k1" } }],
+    ["oauth2", { type: "oauth2-client-credentials", fields: { tokenUrl: "https://x.io/token", clientId: "c", clientSecret: "s" } }],
+  ] as const)("refuses a %s credential for a host that is not allowed, naming the credential and host but not the path", async (_type, secret) => {
+    const refusal = apply(secret, "https://attacker.example:8443/collect?token=leak", {}, ["x.io", "*.crm.example"]);
+    await expect(refusal).rejects.toMatchObject({ failure: { class: "permanent", code: "credential_host_refused" } });
+    const { message } = (await refusal.catch((error: { failure: { message: string } }) => error.failure)) as { message: string };
+    expect(message).toMatch(/production credential "crm" may not be sent to attacker\.example:8443/);
+    expect(message).not.toMatch(/collect|leak/);
+  });
+
+  it("refuses every host while a credential has no allowed hosts, telling an admin what to set", async () => {
+    await expect(apply({ type: "bearer", fields: { token: "t0k" } }, "https://x.io/a", {}, [])).rejects.toMatchObject({
+      failure: { class: "permanent", code: "credential_host_refused", message: expect.stringMatching(/no allowed hosts.*admin must set/) },
+    });
+  });
+
+  it("applies a credential to an allowed wildcard host on the listed port", async () => {
+    const applied = await apply({ type: "bearer", fields: { token: "t0k" } }, "https://eu.crm.example:8443/a", {}, ["*.crm.example:8443"]);
+    expect(applied.headers.authorization).toBe("Bearer t0k");
+  });
+
+  it("binds a secret URL to its own host without an allowed-hosts list", async () => {
+    const applied = await apply({ type: "secret-url", fields: { url: "https://b24.example/rest/1/abcdefghijklmnop/" } }, "crm.lead.add.json", {}, []);
+    expect(new URL(applied.url).host).toBe("b24.example");
   });
 
   it("refuses to authenticate a call with a webhook-signing secret", async () => {

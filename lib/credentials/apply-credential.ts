@@ -1,4 +1,5 @@
-import type { CredentialFields, CredentialType } from "@/lib/credentials/schema";
+import { isHostAllowed } from "@/lib/credentials/is-host-allowed";
+import { CREDENTIAL_HOST_BINDING, type CredentialFields, type CredentialType } from "@/lib/credentials/schema";
 import type { StoredCredentialSecret } from "@/lib/credentials/read-credential-secret";
 import { getOAuth2AccessToken } from "@/lib/credentials/oauth2-token-cache";
 import { StepFailureError } from "@/lib/runs/failure-class";
@@ -68,11 +69,38 @@ const APPLIERS: { [T in CredentialType]: Applier<T> } = {
  * Puts a decrypted credential onto an outgoing request. A header the
  * credential sets replaces one of the same name typed into the step
  * (names compared case-insensitively), so a stale pasted token never wins.
+ * Refuses first when the URL's host is not one the credential may be sent
+ * to: whoever can edit a flow must not be able to point a step at their
+ * own server and receive the secret (redirects are refused separately,
+ * by performHttpCall, for credentialed calls).
  */
 export async function applyCredential({ credential, request, refusedToken }: ApplyCredentialOptions): Promise<AppliedCredential> {
+  if (CREDENTIAL_HOST_BINDING[credential.type] === "allowed-hosts") refuseUnlistedHost(credential, request.url);
   // The cast only restores the pairing of type and fields that the discriminated union guarantees.
   const apply = APPLIERS[credential.type] as Applier<CredentialType>;
   return apply(credential.fields as CredentialFields, request, { credentialId: credential.id, refusedToken });
+}
+
+/** The message names the credential and the host only: the path and query may carry data or secrets. */
+function refuseUnlistedHost({ name, environment, allowedHosts }: StoredCredentialSecret, url: string): void {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    throw permanent("invalid_url", `The step's URL is not a valid absolute URL, so the ${environment} credential "${name}" cannot be applied to it`);
+  }
+  if (allowedHosts.length === 0) {
+    throw permanent(
+      "credential_host_refused",
+      `The ${environment} credential "${name}" has no allowed hosts, so it is sent nowhere: an admin must set the hosts it may be sent to on the credential's page`,
+    );
+  }
+  if (!isHostAllowed({ url: target, allowedHosts })) {
+    throw permanent(
+      "credential_host_refused",
+      `The ${environment} credential "${name}" may not be sent to ${target.host}: an admin must add that host to the credential's allowed hosts if it is meant to receive it`,
+    );
+  }
 }
 
 function withHeader(request: OutgoingRequest, name: string, value: string): OutgoingRequest {

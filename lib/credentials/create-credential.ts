@@ -9,17 +9,17 @@ import { sealCredential } from "@/lib/credentials/seal-credential";
 export type CreateCredentialOptions = CreateCredentialInput & { actor: NonNullable<AuditActor> };
 
 /** Seals a new credential and records who made it, in one transaction; answers with its mask only. */
-export async function createCredential({ actor, name, environment, secret }: CreateCredentialOptions): Promise<CredentialMask> {
+export async function createCredential({ actor, name, environment, secret, allowedHosts }: CreateCredentialOptions): Promise<CredentialMask> {
   // The id exists before sealing: the ciphertext is bound to it (seal-secret.ts).
   const id = randomUUID();
   const sealed = sealCredential({ credentialId: id, secret });
   try {
     const row = await db.$transaction(async (tx) => {
       const created = await tx.credential.create({
-        data: { id, name, environment, type: secret.type, ...sealed, createdById: actor.userId, updatedById: actor.userId },
+        data: { id, name, environment, type: secret.type, ...sealed, allowedHosts, createdById: actor.userId, updatedById: actor.userId },
         select: MASK_SELECT,
       });
-      await recordAudit({ actor, action: "credential.create", target: { type: "credential", id }, details: { name, environment, type: secret.type }, tx });
+      await recordAudit({ actor, action: "credential.create", target: { type: "credential", id }, details: { name, environment, type: secret.type, allowedHosts }, tx });
       return created;
     });
     const [mask] = await maskCredentials([row]);

@@ -9,6 +9,7 @@ export const MASK_SELECT = {
   type: true,
   environment: true,
   last4: true,
+  allowedHosts: true,
   createdAt: true,
   updatedAt: true,
   createdById: true,
@@ -21,6 +22,7 @@ type MaskRow = {
   type: string;
   environment: Environment;
   last4: string;
+  allowedHosts: string[];
   createdAt: Date;
   updatedAt: Date;
   createdById: string | null;
@@ -42,6 +44,7 @@ export async function maskCredentials(rows: MaskRow[]): Promise<CredentialMask[]
     type: row.type as CredentialType,
     environment: row.environment,
     hint: `••••${row.last4}`,
+    allowedHosts: row.allowedHosts,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     createdBy: emailOf(row.createdById),

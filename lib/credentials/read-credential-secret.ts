@@ -6,7 +6,7 @@ import { CREDENTIAL_SECRET_FIELDS, type CredentialSecret, type Environment } fro
 export type ReadCredentialSecretOptions = { name: string; environment: Environment };
 
 /** A decrypted credential with the id its cache entries and audit rows refer to. */
-export type StoredCredentialSecret = CredentialSecret & { id: string; name: string; environment: Environment };
+export type StoredCredentialSecret = CredentialSecret & { id: string; name: string; environment: Environment; allowedHosts: string[] };
 
 /**
  * The one place plaintext leaves the vault: the worker, at call time (R21).
@@ -19,14 +19,14 @@ export async function readCredentialSecret({ name, environment }: ReadCredential
     omit: { ciphertext: false },
   });
   if (!row) throw new AppError("not_found", `No ${environment} credential named "${name}"`);
-  return { id: row.id, name: row.name, environment: row.environment, ...openCredential(row) };
+  return { id: row.id, name: row.name, environment: row.environment, allowedHosts: row.allowedHosts, ...openCredential(row) };
 }
 
 /** The same, by id: "Test connection" on a credential's page knows the record, not a flow's reference. */
 export async function readCredentialSecretById(id: string): Promise<StoredCredentialSecret> {
   const row = await db.credential.findUnique({ where: { id }, omit: { ciphertext: false } });
   if (!row) throw new AppError("not_found", "Credential not found");
-  return { id: row.id, name: row.name, environment: row.environment, ...openCredential(row) };
+  return { id: row.id, name: row.name, environment: row.environment, allowedHosts: row.allowedHosts, ...openCredential(row) };
 }
 
 /** The secret values of a credential, for value-based masking while it is in use. */

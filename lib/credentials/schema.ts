@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseAllowedHost } from "@/lib/credentials/parse-allowed-host";
 
 /**
  * The credential contract: one zod schema per type for the secret fields
@@ -62,6 +63,52 @@ export const CREDENTIAL_SECRET_FIELDS = {
   "webhook-signing": ["secret", "previousSecret"],
 } as const satisfies { [T in CredentialType]: ReadonlyArray<keyof CredentialFields<T>> };
 
+/**
+ * Where each type may send its secret, so a flow author who can write any
+ * URL into a step cannot send the secret to a host of their choosing:
+ * to the hosts listed on the credential (`allowedHosts`), only to the
+ * origin of its own URL (a step gives a relative path), or nowhere.
+ */
+export const CREDENTIAL_HOST_BINDING = {
+  "api-key-header": "allowed-hosts",
+  "api-key-query": "allowed-hosts",
+  bearer: "allowed-hosts",
+  basic: "allowed-hosts",
+  // The token URL is part of the credential and exempt; the calls carrying the token are checked.
+  "oauth2-client-credentials": "allowed-hosts",
+  "secret-url": "own-url",
+  "webhook-signing": "never-sent",
+} as const satisfies Record<CredentialType, "allowed-hosts" | "own-url" | "never-sent">;
+
+/**
+ * A credential's allowed hosts, one entry per item (the form sends one per
+ * line; blank lines are skipped but keep their number in messages). Stored
+ * canonical and without duplicates; see parse-allowed-host.ts.
+ */
+export const allowedHostsSchema = z
+  .array(z.string().max(300))
+  .max(100)
+  .transform((entries, ctx) => {
+    const hosts: string[] = [];
+    entries.forEach((raw, index) => {
+      if (raw.trim() === "") return;
+      const parsed = parseAllowedHost(raw);
+      if (parsed.ok) hosts.push(parsed.entry.text);
+      else ctx.addIssue({ code: "custom", message: `Entry ${index + 1} (${JSON.stringify(raw.trim())}): ${parsed.reason}`, input: raw });
+    });
+    return [...new Set(hosts)];
+  });
+
+/** Why `hosts` does not suit a credential of `type`, or undefined when it does. */
+export function allowedHostsProblem(type: CredentialType, hosts: readonly string[]): string | undefined {
+  const binding = CREDENTIAL_HOST_BINDING[type];
+  // Never "any host": a new credential names where it may go, or it could be sent anywhere a step points.
+  if (binding === "allowed-hosts" && hosts.length === 0) return "list at least one host this credential may be sent to, e.g. api.example.com";
+  if (binding === "own-url" && hosts.length > 0) return "a secret URL is only ever sent to its own host; leave this empty";
+  if (binding === "never-sent" && hosts.length > 0) return "a webhook-signing secret is never sent anywhere; leave this empty";
+  return undefined;
+}
+
 function variant<T extends CredentialType>(type: T) {
   return z.object({ type: z.literal(type), fields: CREDENTIAL_FIELD_SCHEMAS[type] });
 }
@@ -113,14 +160,15 @@ export const createCredentialSchema = z
     environment: environmentSchema,
     type: z.enum(CREDENTIAL_TYPES, { error: `type must be one of ${CREDENTIAL_TYPES.join(", ")}` }),
     fields: fieldInputSchema,
+    allowedHosts: allowedHostsSchema.default(() => []),
   })
-  .transform(({ name, environment, type, fields }, ctx) => {
+  .transform(({ name, environment, type, fields, allowedHosts }, ctx) => {
     const secret = parseCredentialSecret(type, withoutBlankFields(fields));
-    if (!secret.success) {
-      for (const { message, path } of secret.error.issues) ctx.addIssue({ code: "custom", message, path });
-      return z.NEVER;
-    }
-    return { name, environment, secret: secret.data };
+    if (!secret.success) for (const { message, path } of secret.error.issues) ctx.addIssue({ code: "custom", message, path });
+    const hostsProblem = allowedHostsProblem(type, allowedHosts);
+    if (hostsProblem) ctx.addIssue({ code: "custom", message: hostsProblem, path: ["allowedHosts"] });
+    if (!secret.success || hostsProblem) return z.NEVER;
+    return { name, environment, secret: secret.data, allowedHosts };
   });
 export type CreateCredentialInput = z.output<typeof createCredentialSchema>;
 
@@ -129,6 +177,8 @@ export const updateCredentialSchema = z.object({
   fields: fieldInputSchema,
   /** Optional fields to remove, e.g. a signing secret's previous secret once a rotation is over. */
   clear: z.array(z.string().max(64)).max(16).default(() => []),
+  /** Replaces the whole list when given (no secret needs re-entering); absent keeps it. */
+  allowedHosts: allowedHostsSchema.optional(),
 });
 export type UpdateCredentialInput = z.output<typeof updateCredentialSchema>;
 
@@ -148,6 +198,8 @@ export type CredentialMask = {
   type: CredentialType;
   environment: Environment;
   hint: string;
+  /** Not secret: where the credential may be sent (see CREDENTIAL_HOST_BINDING). */
+  allowedHosts: string[];
   createdAt: Date;
   updatedAt: Date;
   createdBy: string | null;

@@ -4,6 +4,7 @@ import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { MASK_SELECT, maskCredentials } from "@/lib/credentials/mask-credentials";
 import { openCredential } from "@/lib/credentials/open-credential";
 import {
+  allowedHostsProblem,
   CREDENTIAL_FIELD_SCHEMAS,
   CREDENTIAL_SECRET_FIELDS,
   parseCredentialSecret,
@@ -16,12 +17,14 @@ import { sealCredential } from "@/lib/credentials/seal-credential";
 export type UpdateCredentialOptions = UpdateCredentialInput & { actor: NonNullable<AuditActor>; credentialId: string };
 
 /**
- * Changes some fields of a credential. Blank fields keep their stored values,
- * so the form never needs (or shows) the old secret. A new secret value is
- * audited as credential.rotate, any other change as credential.update; the
- * audit names the fields, never their values.
+ * Changes some fields of a credential and/or replaces its allowed hosts.
+ * Blank fields keep their stored values, so the form never needs (or shows)
+ * the old secret, and a new host list needs no secret re-entered. A new
+ * secret value is audited as credential.rotate, any other change as
+ * credential.update; the audit names the fields, never their values, and
+ * gives the host lists before and after (hosts are not secret).
  */
-export async function updateCredential({ actor, credentialId, fields, clear }: UpdateCredentialOptions): Promise<CredentialMask> {
+export async function updateCredential({ actor, credentialId, fields, clear, allowedHosts }: UpdateCredentialOptions): Promise<CredentialMask> {
   const row = await db.$transaction(async (tx) => {
     // Locked for the read-merge-write, so two concurrent edits of different
     // fields cannot overwrite each other; key rotation skips a row whose
@@ -46,19 +49,35 @@ export async function updateCredential({ actor, credentialId, fields, clear }: U
     const before = current.fields as Record<string, unknown>;
     const after = next.data.fields as Record<string, unknown>;
     const changed = known.filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name]));
-    if (changed.length === 0) return tx.credential.findUniqueOrThrow({ where: { id: credentialId }, select: MASK_SELECT });
+    // Checked only when the list changes, so a credential from before allowed hosts can still have its secret replaced.
+    const hostsChanged = allowedHosts !== undefined && JSON.stringify(allowedHosts) !== JSON.stringify(stored.allowedHosts);
+    const hostsProblem = hostsChanged ? allowedHostsProblem(current.type, allowedHosts) : undefined;
+    if (hostsProblem) {
+      throw new AppError("validation_failed", `allowedHosts: ${hostsProblem}`, { details: { problems: [{ message: `allowedHosts: ${hostsProblem}`, path: "allowedHosts" }] } });
+    }
+    if (changed.length === 0 && !hostsChanged) return tx.credential.findUniqueOrThrow({ where: { id: credentialId }, select: MASK_SELECT });
 
     const secretFields: readonly string[] = CREDENTIAL_SECRET_FIELDS[current.type];
     const updated = await tx.credential.update({
       where: { id: credentialId },
-      data: { ...sealCredential({ credentialId, secret: next.data }), updatedById: actor.userId },
+      data: {
+        // Resealed on a host-only edit too: key rotation skips a row edited under it, trusting the edit to have sealed it with the current key.
+        ...sealCredential({ credentialId, secret: next.data }),
+        ...(hostsChanged ? { allowedHosts } : {}),
+        updatedById: actor.userId,
+      },
       select: MASK_SELECT,
     });
     await recordAudit({
       actor,
       action: changed.some((name) => secretFields.includes(name)) ? "credential.rotate" : "credential.update",
       target: { type: "credential", id: credentialId },
-      details: { name: stored.name, environment: stored.environment, fields: changed },
+      details: {
+        name: stored.name,
+        environment: stored.environment,
+        fields: changed,
+        ...(hostsChanged ? { allowedHosts: { before: stored.allowedHosts, after: allowedHosts } } : {}),
+      },
       tx,
     });
     return updated;

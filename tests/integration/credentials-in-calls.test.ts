@@ -180,6 +180,66 @@ describe("a step's credentialRef authenticates its call", () => {
   });
 });
 
+describe("allowed hosts", () => {
+  const port = () => new URL(api.url).port;
+
+  it("sends the credential to a host on its list, here with the port it names", async () => {
+    const value = secretOf("sk");
+    const name = unique("crm");
+    await seedCredential({ name, secret: { type: "bearer", fields: { token: value } }, allowedHosts: [`127.0.0.1:${port()}`] });
+    api.setAuth({ type: "bearer", token: value });
+    expect((await runCall({ credentialRef: name, url: `${api.url}/crm/leads` })).run.status).toBe("succeeded");
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ["another host", ["crm.example.com", "*.crm.example.com"]],
+    ["another port of the same host", ["127.0.0.1:1"]],
+  ])("refuses a step pointing at %s permanently, and the host receives nothing", async (_label, allowedHosts) => {
+    const value = secretOf("sk");
+    const name = unique("prod-crm");
+    await seedCredential({ name, secret: { type: "api-key-query", fields: { paramName: "cred", apiKey: value } }, allowedHosts });
+
+    const { run, step } = await runCall({ credentialRef: name, url: `${api.url}/collect/${value}?q=private` });
+
+    expect(run.status).toBe("failed");
+    expect(step.attemptCount).toBe(1);
+    expect(step.error).toMatchObject({ class: "permanent", code: "credential_host_refused" });
+    const { message } = step.error as { message: string };
+    expect(message).toContain(`credential "${name}" may not be sent to ${new URL(api.url).host}`);
+    expect(message).not.toMatch(/collect|private/);
+    expect(api.requests).toHaveLength(0);
+    expect(JSON.stringify([run, step])).not.toContain(value);
+  });
+
+  it("refuses every host for a credential whose list is empty (saved before lists existed), telling an admin to set it", async () => {
+    const name = unique("legacy");
+    await seedCredential({ name, secret: { type: "basic", fields: { username: "svc", password: secretOf("pw") } }, allowedHosts: [] });
+    const { run, step } = await runCall({ credentialRef: name, url: `${api.url}/crm/leads` });
+    expect(run.status).toBe("failed");
+    expect(step.error).toMatchObject({ class: "permanent", code: "credential_host_refused", message: expect.stringMatching(/no allowed hosts.*an admin must set/) });
+    expect(api.requests).toHaveLength(0);
+  });
+
+  it("exempts an OAuth2 credential's own token URL but checks the call that carries the token", async () => {
+    const target = await startFakeProvider();
+    try {
+      const name = unique("oauth");
+      // The token endpoint (api) is on another port than the one listed: only the API call is bound.
+      await seedCredential({ name, secret: { type: "oauth2-client-credentials", fields: oauth2Fields() }, allowedHosts: [new URL(target.url).host] });
+      expect((await runCall({ credentialRef: name, url: `${target.url}/crm/leads` })).run.status).toBe("succeeded");
+      expect(target.requests[0]!.headers.authorization).toBe(`Bearer ${api.issuedTokens[0]}`);
+
+      const refused = await runCall({ credentialRef: name, url: `${api.url}/crm/leads` });
+      expect(refused.step.error).toMatchObject({ class: "permanent", code: "credential_host_refused" });
+      expect(api.requests).toHaveLength(0);
+      expect(api.tokenRequests).toHaveLength(1);
+    } finally {
+      await target.close();
+    }
+  });
+});
+
 describe("environments", () => {
   it("uses the sandbox credential for a sandbox run and the production one for a production run, never the other", async () => {
     const name = unique("crm");
@@ -353,6 +413,17 @@ describe("testCredential", () => {
     const row = await seedCredential({ name: unique("crm"), secret: { type: "bearer", fields: { token: value } } });
     const result = await testCredential({ credentialId: row.id, url: `${api.url}/crm/leads?probe=1` });
     expect(result).toEqual({ ok: false, failureClass: "auth", code: "http_401", message: `HTTP 401 from GET ${new URL(api.url).host}` });
+  });
+
+  it("refuses to probe a URL outside the credential's allowed hosts, sending nothing", async () => {
+    const row = await seedCredential({ name: unique("crm"), secret: { type: "bearer", fields: { token: secretOf("sk") } }, allowedHosts: ["crm.example.com"] });
+    expect(await testCredential({ credentialId: row.id, url: `${api.url}/crm/leads?probe=1` })).toEqual({
+      ok: false,
+      failureClass: "permanent",
+      code: "credential_host_refused",
+      message: expect.stringContaining(`may not be sent to ${new URL(api.url).host}`),
+    });
+    expect(api.requests).toHaveLength(0);
   });
 
   it("asks for a URL when the type needs one", async () => {

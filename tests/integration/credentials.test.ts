@@ -17,11 +17,13 @@ import { POST as testRoute } from "@/app/api/v1/credentials/[credentialId]/test/
 import { actingAs, createPublishedFlow, createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
 
 const BASE = "http://localhost/api/v1/credentials";
+/** Where the credentials made here may be sent; every type that authenticates calls needs at least one. */
+const HOSTS = ["api.example.com"];
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const params = (credentialId: string) => ({ params: Promise.resolve({ credentialId }) });
 const canary = (label: string) => `canary-${label}-${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
 
-type Mask = { id: string; name: string; type: string; environment: string; hint: string; createdBy: string | null; updatedBy: string | null };
+type Mask = { id: string; name: string; type: string; environment: string; hint: string; allowedHosts: string[]; createdBy: string | null; updatedBy: string | null };
 type ErrorBody = { error: { code: string; message: string; details?: { flows?: Array<{ flowId: string; flowName: string }> } } };
 
 let admin: { token: string; email: string; userId: string };
@@ -60,11 +62,12 @@ async function auditOf(id: string) {
 describe("creating credentials", () => {
   it("seals the fields and answers, lists and shows only the mask", async () => {
     const secret = canary("create");
-    const created = await create({ name: "crm-api", environment: "production", type: "api-key-header", fields: { headerName: "X-Crm-Key", apiKey: secret } });
+    const created = await create({ name: "crm-api", environment: "production", type: "api-key-header", allowedHosts: HOSTS, fields: { headerName: "X-Crm-Key", apiKey: secret } });
     expect(created.status).toBe(201);
     expect(created.text).not.toContain(secret);
     expect(created.json.credential).toMatchObject({ name: "crm-api", environment: "production", type: "api-key-header", hint: `••••${secret.slice(-4)}`, createdBy: admin.email, updatedBy: admin.email });
-    expect(Object.keys(created.json.credential).sort()).toEqual(["createdAt", "createdBy", "environment", "hint", "id", "name", "type", "updatedAt", "updatedBy"]);
+    expect(Object.keys(created.json.credential).sort()).toEqual(["allowedHosts", "createdAt", "createdBy", "environment", "hint", "id", "name", "type", "updatedAt", "updatedBy"]);
+    expect(created.json.credential.allowedHosts).toEqual(HOSTS);
     const id = created.json.credential.id;
 
     const list = await listRoute(new Request(BASE, { headers: bearer(admin.token) }), undefined);
@@ -81,6 +84,7 @@ describe("creating credentials", () => {
       id,
       name: "crm-api",
       environment: "production",
+      allowedHosts: HOSTS,
       type: "api-key-header",
       fields: { headerName: "X-Crm-Key", prefix: "", apiKey: secret },
     });
@@ -88,7 +92,7 @@ describe("creating credentials", () => {
 
   it("keeps the ciphertext out of ordinary queries and the plaintext out of the row", async () => {
     const secret = canary("row");
-    const { json } = await create({ name: "row-check", environment: "sandbox", type: "bearer", fields: { token: secret } });
+    const { json } = await create({ name: "row-check", environment: "sandbox", type: "bearer", allowedHosts: HOSTS, fields: { token: secret } });
     const row = await db.credential.findUniqueOrThrow({ where: { id: json.credential.id } });
     expect(row).not.toHaveProperty("ciphertext");
     const [raw] = await db.$queryRaw<Array<{ ciphertext: Uint8Array; keyId: string }>>`SELECT ciphertext, "keyId" FROM "Credential" WHERE id = ${json.credential.id}::uuid`;
@@ -101,29 +105,36 @@ describe("creating credentials", () => {
 
   it("audits the creation without any secret value", async () => {
     const secret = canary("audit");
-    const { json } = await create({ name: "audited", environment: "sandbox", type: "basic", fields: { username: "robot", password: secret } });
+    const { json } = await create({ name: "audited", environment: "sandbox", type: "basic", allowedHosts: HOSTS, fields: { username: "robot", password: secret } });
     const audit = await auditOf(json.credential.id);
     expect(audit.map((row) => [row.action, row.outcome, row.actorEmail])).toEqual([["credential.create", "success", admin.email]]);
-    expect(audit[0]!.details).toEqual({ name: "audited", environment: "sandbox", type: "basic" });
+    expect(audit[0]!.details).toEqual({ name: "audited", environment: "sandbox", type: "basic", allowedHosts: HOSTS });
     expect(JSON.stringify(await db.auditLog.findMany({ select: { details: true } }))).not.toContain(secret);
   });
 
   it("keeps names unique per environment, so one name can exist in both", async () => {
-    const first = await create({ name: "shared-name", environment: "sandbox", type: "bearer", fields: { token: canary("s") } });
+    const first = await create({ name: "shared-name", environment: "sandbox", type: "bearer", allowedHosts: HOSTS, fields: { token: canary("s") } });
     expect(first.status).toBe(201);
-    const again = await create({ name: "shared-name", environment: "sandbox", type: "bearer", fields: { token: canary("s2") } });
+    const again = await create({ name: "shared-name", environment: "sandbox", type: "bearer", allowedHosts: HOSTS, fields: { token: canary("s2") } });
     expect(again.status).toBe(409);
     expect(again.json.error.message).toMatch(/sandbox credential named "shared-name" already exists/);
-    const production = await create({ name: "shared-name", environment: "production", type: "bearer", fields: { token: "production-token-value" } });
+    const production = await create({ name: "shared-name", environment: "production", type: "bearer", allowedHosts: HOSTS, fields: { token: "production-token-value" } });
     expect(production.status).toBe(201);
     expect((await readCredentialSecret({ name: "shared-name", environment: "production" })).fields).toEqual({ token: "production-token-value" });
   });
 
   it.each([
-    ["a missing secret", { name: "x-missing", environment: "sandbox", type: "bearer", fields: {} }, /fields\.token: is required/],
+    ["a missing secret", { name: "x-missing", environment: "sandbox", type: "bearer", allowedHosts: HOSTS, fields: {} }, /fields\.token: is required/],
     ["an unknown type", { name: "x-type", environment: "sandbox", type: "ftp", fields: {} }, /type must be one of/],
-    ["a bad name", { name: "Bad Name", environment: "sandbox", type: "bearer", fields: { token: "t" } }, /name: use lowercase letters/],
-    ["no environment", { name: "x-env", type: "bearer", fields: { token: "t" } }, /environment: must be sandbox or production/],
+    ["a bad name", { name: "Bad Name", environment: "sandbox", type: "bearer", allowedHosts: HOSTS, fields: { token: "t" } }, /name: use lowercase letters/],
+    ["no environment", { name: "x-env", type: "bearer", allowedHosts: HOSTS, fields: { token: "t" } }, /environment: must be sandbox or production/],
+    ["a bearer token without allowed hosts", { name: "x-hosts", environment: "sandbox", type: "bearer", fields: { token: "t" } }, /allowedHosts: list at least one host/],
+    [
+      "an allowed host written as a URL",
+      { name: "x-url-host", environment: "sandbox", type: "bearer", allowedHosts: ["api.example.com", "https://evil.example/x"], fields: { token: "t" } },
+      /allowedHosts: Entry 2 \("https:\/\/evil\.example\/x"\): write the host without a scheme/,
+    ],
+    ["allowed hosts on a secret URL", { name: "x-secret-url", environment: "sandbox", type: "secret-url", allowedHosts: HOSTS, fields: { url: "https://b24.example/rest/1/abc/" } }, /only ever sent to its own host/],
   ])("refuses %s with a readable 422 and stores nothing", async (_label, body, message) => {
     const before = await db.credential.count();
     const response = await create(body);
@@ -135,10 +146,10 @@ describe("creating credentials", () => {
 
 describe("who may see and change credentials", () => {
   it("lets an analyst read masks but not write; operators and viewers get 403", async () => {
-    const { json } = await create({ name: "roles", environment: "sandbox", type: "bearer", fields: { token: canary("roles") } });
+    const { json } = await create({ name: "roles", environment: "sandbox", type: "bearer", allowedHosts: HOSTS, fields: { token: canary("roles") } });
     expect((await listRoute(new Request(BASE, { headers: bearer(analystToken) }), undefined)).status).toBe(200);
     expect((await getRoute(new Request(`${BASE}/${json.credential.id}`, { headers: bearer(analystToken) }), params(json.credential.id))).status).toBe(200);
-    expect((await create({ name: "by-analyst", environment: "sandbox", type: "bearer", fields: { token: "t" } }, analystToken)).status).toBe(403);
+    expect((await create({ name: "by-analyst", environment: "sandbox", type: "bearer", allowedHosts: HOSTS, fields: { token: "t" } }, analystToken)).status).toBe(403);
     expect((await patch(json.credential.id, { fields: { token: "new" } }, analystToken)).status).toBe(403);
     const deleted = await deleteRoute(new Request(`${BASE}/${json.credential.id}`, { method: "DELETE", headers: bearer(analystToken) }), params(json.credential.id));
     expect(deleted.status).toBe(403);
@@ -166,7 +177,7 @@ describe("who may see and change credentials", () => {
 describe("updating credentials", () => {
   it("keeps blank secrets, audits a new secret as a rotation and other changes as an update", async () => {
     const first = canary("first");
-    const { json } = await create({ name: "oauth-crm", environment: "sandbox", type: "oauth2-client-credentials", fields: { tokenUrl: "https://auth.example.com/token", clientId: "client-1", clientSecret: first } });
+    const { json } = await create({ name: "oauth-crm", environment: "sandbox", type: "oauth2-client-credentials", allowedHosts: HOSTS, fields: { tokenUrl: "https://auth.example.com/token", clientId: "client-1", clientSecret: first } });
     const id = json.credential.id;
 
     const config = await patch(id, { fields: { clientId: "client-2", clientSecret: "", scopes: "crm.read crm.write" } });
@@ -186,13 +197,57 @@ describe("updating credentials", () => {
 
     const audit = await auditOf(id);
     expect(audit.map((row) => [row.action, row.details])).toEqual([
-      ["credential.create", { name: "oauth-crm", environment: "sandbox", type: "oauth2-client-credentials" }],
+      ["credential.create", { name: "oauth-crm", environment: "sandbox", type: "oauth2-client-credentials", allowedHosts: HOSTS }],
       ["credential.update", { name: "oauth-crm", environment: "sandbox", fields: ["clientId", "scopes"] }],
       ["credential.rotate", { name: "oauth-crm", environment: "sandbox", fields: ["clientSecret"] }],
     ]);
     const details = JSON.stringify(audit.map((row) => row.details));
     expect(details).not.toContain(first);
     expect(details).not.toContain(second);
+  });
+
+  it("replaces the allowed hosts without re-entering the secret and audits the lists before and after", async () => {
+    const secret = canary("hosts");
+    const { json } = await create({ name: "hosts-crm", environment: "production", type: "bearer", allowedHosts: HOSTS, fields: { token: secret } });
+    const id = json.credential.id;
+
+    const replaced = await patch(id, { allowedHosts: ["CRM.example.com", "*.crm.example.com:8443"] });
+    expect(replaced.status).toBe(200);
+    expect(replaced.json.credential).toMatchObject({ allowedHosts: ["crm.example.com", "*.crm.example.com:8443"], hint: `••••${secret.slice(-4)}` });
+    expect(await readCredentialSecret({ name: "hosts-crm", environment: "production" })).toMatchObject({
+      allowedHosts: ["crm.example.com", "*.crm.example.com:8443"],
+      fields: { token: secret },
+    });
+    expect((await patch(id, { allowedHosts: ["crm.example.com", "*.crm.example.com:8443"] })).status).toBe(200);
+
+    const emptied = await patch(id, { allowedHosts: [] });
+    expect(emptied.status).toBe(422);
+    expect(emptied.json.error.message).toMatch(/allowedHosts: list at least one host/);
+    const invalid = await patch(id, { allowedHosts: ["crm.example.com/leads"] });
+    expect(invalid.status).toBe(422);
+    expect(invalid.json.error.message).toMatch(/Entry 1 \("crm\.example\.com\/leads"\): write a single host without a path/);
+
+    const audit = await auditOf(id);
+    expect(audit.map((row) => [row.action, row.details])).toEqual([
+      ["credential.create", { name: "hosts-crm", environment: "production", type: "bearer", allowedHosts: HOSTS }],
+      ["credential.update", { name: "hosts-crm", environment: "production", fields: [], allowedHosts: { before: HOSTS, after: ["crm.example.com", "*.crm.example.com:8443"] } }],
+    ]);
+  });
+
+  it("refuses allowed hosts on a credential that is never sent to a host of its own choosing", async () => {
+    const { json } = await create({ name: "hosts-signing", environment: "sandbox", type: "webhook-signing", fields: { secret: canary("sig") } });
+    expect(json.credential.allowedHosts).toEqual([]);
+    const refused = await patch(json.credential.id, { allowedHosts: HOSTS });
+    expect(refused.status).toBe(422);
+    expect(refused.json.error.message).toMatch(/never sent anywhere/);
+  });
+
+  it("lets a credential from before allowed hosts have its secret replaced while its list stays empty", async () => {
+    const { json } = await create({ name: "legacy-crm", environment: "sandbox", type: "bearer", allowedHosts: HOSTS, fields: { token: canary("old") } });
+    await db.credential.update({ where: { id: json.credential.id }, data: { allowedHosts: [] } });
+    const rotated = await patch(json.credential.id, { fields: { token: canary("new") }, allowedHosts: [] });
+    expect(rotated.status).toBe(200);
+    expect(rotated.json.credential.allowedHosts).toEqual([]);
   });
 
   it("clears an optional field on request and refuses fields the type does not have", async () => {
@@ -210,7 +265,7 @@ describe("updating credentials", () => {
   });
 
   it("applies concurrent edits of different fields without losing any", async () => {
-    const { json } = await create({ name: "concurrent", environment: "sandbox", type: "oauth2-client-credentials", fields: { tokenUrl: "https://a.example.com/t", clientId: "c0", clientSecret: "s0-initial-secret" } });
+    const { json } = await create({ name: "concurrent", environment: "sandbox", type: "oauth2-client-credentials", allowedHosts: HOSTS, fields: { tokenUrl: "https://a.example.com/t", clientId: "c0", clientSecret: "s0-initial-secret" } });
     const actor = { userId: admin.userId, email: admin.email };
     const edits = { tokenUrl: "https://b.example.com/t", clientId: "c1", clientSecret: "s1-rotated-secret", scopes: "read write", clientAuth: "body" };
     await Promise.all(Object.entries(edits).map(([name, value]) => updateCredential({ actor, credentialId: json.credential.id, fields: { [name]: value }, clear: [] })));
@@ -251,7 +306,7 @@ function lookupDraft(lookupRef: string, mentioned: string): FlowDefinitionInput 
 describe("usage and deletion", () => {
   it("finds the flows whose draft or published version refer to a name, and only those", async () => {
     const signing = await create({ name: "hook-signing", environment: "production", type: "webhook-signing", fields: { secret: canary("sig") } });
-    const calling = await create({ name: "lead-api", environment: "production", type: "bearer", fields: { token: canary("lead") } });
+    const calling = await create({ name: "lead-api", environment: "production", type: "bearer", allowedHosts: HOSTS, fields: { token: canary("lead") } });
     const { flow: published } = await createPublishedFlow(signedFlow("hook-signing", "lead-api"), "Signed leads");
     const drafted = await createFlow({ actor: adminActor(), input: { name: "Lookup draft", definition: lookupDraft("lead-api", "hook-signing") } });
 
@@ -267,7 +322,7 @@ describe("usage and deletion", () => {
   });
 
   it("refuses to delete a credential in use (409 naming the flows), and deletes it once unused", async () => {
-    const { json } = await create({ name: "soon-unused", environment: "sandbox", type: "bearer", fields: { token: canary("del") } });
+    const { json } = await create({ name: "soon-unused", environment: "sandbox", type: "bearer", allowedHosts: HOSTS, fields: { token: canary("del") } });
     const id = json.credential.id;
     const flow = await createFlow({ actor: adminActor(), input: { name: "Uses soon-unused", definition: lookupDraft("soon-unused", "x") } });
     const del = () => deleteRoute(new Request(`${BASE}/${id}`, { method: "DELETE", headers: bearer(admin.token) }), params(id));
@@ -289,7 +344,7 @@ describe("usage and deletion", () => {
 
 describe("test connection", () => {
   it("answers the probe's outcome and audits it", async () => {
-    const { json } = await create({ name: "probe", environment: "sandbox", type: "bearer", fields: { token: canary("probe") } });
+    const { json } = await create({ name: "probe", environment: "sandbox", type: "bearer", allowedHosts: HOSTS, fields: { token: canary("probe") } });
     const id = json.credential.id;
     const response = await testRoute(jsonRequest(`${BASE}/${id}/test`, { url: "https://api.example.com/me" }, { headers: bearer(admin.token) }), params(id));
     expect(response.status).toBe(200);

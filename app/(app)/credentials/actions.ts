@@ -28,6 +28,11 @@ function fieldsOf(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).flatMap(([key, value]) => (key.startsWith(FIELD_PREFIX) ? [[key.slice(FIELD_PREFIX.length), value]] : [])));
 }
 
+/** The textarea's lines; absent when the type takes no host list (the schema then defaults or keeps it). */
+function allowedHostsOf(values: Record<string, string>): string[] | undefined {
+  return values.allowedHosts === undefined ? undefined : values.allowedHosts.split(/\r?\n/);
+}
+
 function revalidateCredential(credentialId: string) {
   revalidatePath(`/credentials/${credentialId}`);
   revalidatePath("/credentials");
@@ -38,7 +43,13 @@ export async function createCredentialAction(_state: ActionState, formData: Form
   let credentialId: string;
   try {
     const actor = await actingUser(await requirePermission("credentials.write"), await headers());
-    const input = createCredentialSchema.parse({ name: values.name, environment: values.environment, type: values.type, fields: fieldsOf(values) });
+    const input = createCredentialSchema.parse({
+      name: values.name,
+      environment: values.environment,
+      type: values.type,
+      fields: fieldsOf(values),
+      allowedHosts: allowedHostsOf(values),
+    });
     credentialId = (await createCredential({ actor, ...input })).id;
   } catch (error) {
     return toErrorState(error, formValues(formData, SECRET_INPUTS));
@@ -53,7 +64,7 @@ export async function updateCredentialAction(_state: ActionState, formData: Form
     const actor = await actingUser(await requirePermission("credentials.write"), await headers());
     const { credentialId } = credentialIdSchema.parse(values);
     const clear = formData.getAll("clear").filter((value): value is string => typeof value === "string");
-    const input = updateCredentialSchema.parse({ fields: fieldsOf(values), clear });
+    const input = updateCredentialSchema.parse({ fields: fieldsOf(values), clear, allowedHosts: allowedHostsOf(values) });
     await updateCredential({ actor, credentialId, ...input });
     revalidateCredential(credentialId);
     return { status: "ok", message: "Saved", data: null };

@@ -30,6 +30,7 @@ CREATE TABLE "Credential" (
     "keyId" TEXT NOT NULL,
     "ciphertext" BYTEA NOT NULL,
     "last4" TEXT NOT NULL,
+    "allowedHosts" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "createdById" UUID,
     "updatedById" UUID,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

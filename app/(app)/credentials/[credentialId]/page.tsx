@@ -33,7 +33,7 @@ export default async function CredentialPage({ params }: CredentialPageProps) {
       <PageHeader title={credential.name} description={`${type?.label ?? credential.type} · ${credential.environment}`} />
       <div className="space-y-6">
         <Card>
-          <CredentialSummary credential={credential} typeLabel={type?.label ?? credential.type} />
+          <CredentialSummary credential={credential} typeLabel={type?.label ?? credential.type} hostBinding={type?.hostBinding} />
         </Card>
 
         <Card>
@@ -45,8 +45,8 @@ export default async function CredentialPage({ params }: CredentialPageProps) {
           <>
             <Card>
               <h2 className="mb-1 font-semibold">Change</h2>
-              <p className="mb-3 text-sm text-slate-600">Type only what changes. A new secret is used from the next outbound call on.</p>
-              <EditCredentialForm credentialId={credential.id} type={type} action={updateCredentialAction} />
+              <p className="mb-3 text-sm text-slate-600">Type only what changes. A new secret or host list is used from the next outbound call on.</p>
+              <EditCredentialForm credentialId={credential.id} type={type} allowedHosts={credential.allowedHosts} action={updateCredentialAction} />
             </Card>
             <Card>
               <h2 className="mb-2 font-semibold">Test connection</h2>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { can } from "@/lib/auth/permissions";
+import { ENVIRONMENTS } from "@/lib/credentials/schema";
 import { loadOrNotFound } from "@/app/(app)/load-or-not-found";
 import { getFlowOrThrow } from "@/lib/flows/get-flow-or-throw";
 import { listVersions } from "@/lib/flows/list-versions";
@@ -60,7 +61,7 @@ export default async function FlowPage({ params }: FlowPageProps) {
           <Card>
             <h2 className="mb-2 font-semibold">Publish the draft</h2>
             <p className="mb-3 text-slate-600">The draft is validated and frozen as the next version; new events run on it.</p>
-            <PublishForm flowId={flow.id} action={publishFlowAction} />
+            <PublishForm flowId={flow.id} environments={ENVIRONMENTS} action={publishFlowAction} />
           </Card>
         ) : null}
 
