@@ -27,6 +27,12 @@ export type HttpCallRequest = {
   idempotentRequest: boolean;
   /** Follow up to 5 redirects, each target checked by the outbound policy; off by default (R23). */
   followRedirects?: boolean;
+  /**
+   * The request carries a credential. Its secret may sit in any header, the
+   * query or the path (secret URLs), so no redirect may take it to another
+   * origin: such a redirect fails instead of being followed.
+   */
+  credentialed?: boolean;
   /** The policy to enforce; defaults to the effective one (OUTBOUND_ALLOWLIST plus the admin's list). */
   outbound?: OutboundPolicy;
   signal?: AbortSignal;
@@ -86,6 +92,10 @@ export async function performHttpCall(request: HttpCallRequest): Promise<HttpCal
       const next = request.followRedirects ? redirectRequest(hop, response.statusCode, typeof location === "string" ? location : undefined) : null;
       if (next === null) return await readResult(response, hop, request, durationMs);
       await response.body.dump();
+      if (request.credentialed && new URL(next.url).origin !== url.origin) {
+        const failure: StepFailure = { class: "permanent", code: "redirect_cross_origin_refused", message: `a credentialed call to ${hostOf(hop.url)} was redirected to ${hostOf(next.url)}; not followed`, status: response.statusCode };
+        return { ok: false, failure, status: response.statusCode, durationMs: durationMs() };
+      }
       if (redirects === MAX_REDIRECTS) {
         const failure: StepFailure = { class: "permanent", code: "too_many_redirects", message: `more than ${MAX_REDIRECTS} redirects, last from ${hostOf(hop.url)}`, status: response.statusCode };
         return { ok: false, failure, status: response.statusCode, durationMs: durationMs() };
