@@ -5,7 +5,7 @@ import type { User } from "@/lib/generated/prisma/client";
 import { buildDemoFlowDefinition } from "@/lib/flows/demo-flow";
 import type { FlowDefinition } from "@/lib/flows/schema";
 import { POST as createFlowRoute } from "@/app/api/v1/flows/route";
-import { PATCH as patchFlowRoute } from "@/app/api/v1/flows/[flowId]/route";
+import { GET as getFlowRoute, PATCH as patchFlowRoute } from "@/app/api/v1/flows/[flowId]/route";
 import { POST as publishRoute } from "@/app/api/v1/flows/[flowId]/publish/route";
 import { POST as statusRoute } from "@/app/api/v1/flows/[flowId]/status/route";
 import { GET as auditRoute } from "@/app/api/v1/audit/route";
@@ -137,5 +137,26 @@ describe("audit of flow actions", () => {
     const responses = await Promise.all([setStatus(flowId, operator.token, "paused"), setStatus(flowId, admin.token, "paused")]);
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
     expect((await auditRowsFor(flowId)).filter((row) => row.action === "flow.pause")).toHaveLength(1);
+  });
+});
+
+describe("reading flows through the API", () => {
+  it("masks secret header values in the draft and in published versions for every reader", async () => {
+    const canary = `canary-${randomUUID()}`;
+    const definition = buildDemoFlowDefinition("http://127.0.0.1:9/crm/leads");
+    const send = definition.nodes.find((node) => node.id === "send")!;
+    // A secret-named header is masked; an innocent-looking one stays readable (value masking needs a credential).
+    (send.config as { headers: Record<string, string> }).headers = { "X-Api-Key": canary, "X-Tenant": "tenant-7" };
+    const flowId = await createFlowAs(analyst.token, { name: "Masked read", definition });
+    const published = await publish(flowId, analyst.token);
+    expect(published.status).toBe(201);
+    expect(await published.text()).not.toContain(canary);
+
+    const viewer = await createUserWithToken("viewer");
+    const read = await getFlowRoute(new Request(`${BASE}/flows/${flowId}`, { headers: as(viewer.token) }), params(flowId));
+    expect(read.status).toBe(200);
+    const text = await read.text();
+    expect(text).toContain("tenant-7");
+    expect(text).not.toContain(canary);
   });
 });
