@@ -16,6 +16,9 @@ import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/a
 import { POST as testRoute } from "@/app/api/v1/credentials/[credentialId]/test/route";
 import { actingAs, createPublishedFlow, createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
 
+// Changes made through an API token name the token in their audit details.
+const VIA_TOKEN = expect.stringMatching(/^api token [0-9a-f-]{36}$/);
+
 const BASE = "http://localhost/api/v1/credentials";
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const params = (credentialId: string) => ({ params: Promise.resolve({ credentialId }) });
@@ -104,7 +107,7 @@ describe("creating credentials", () => {
     const { json } = await create({ name: "audited", environment: "sandbox", type: "basic", fields: { username: "robot", password: secret } });
     const audit = await auditOf(json.credential.id);
     expect(audit.map((row) => [row.action, row.outcome, row.actorEmail])).toEqual([["credential.create", "success", admin.email]]);
-    expect(audit[0]!.details).toEqual({ name: "audited", environment: "sandbox", type: "basic" });
+    expect(audit[0]!.details).toEqual({ name: "audited", environment: "sandbox", type: "basic", via: VIA_TOKEN });
     expect(JSON.stringify(await db.auditLog.findMany({ select: { details: true } }))).not.toContain(secret);
   });
 
@@ -186,9 +189,9 @@ describe("updating credentials", () => {
 
     const audit = await auditOf(id);
     expect(audit.map((row) => [row.action, row.details])).toEqual([
-      ["credential.create", { name: "oauth-crm", environment: "sandbox", type: "oauth2-client-credentials" }],
-      ["credential.update", { name: "oauth-crm", environment: "sandbox", fields: ["clientId", "scopes"] }],
-      ["credential.rotate", { name: "oauth-crm", environment: "sandbox", fields: ["clientSecret"] }],
+      ["credential.create", { name: "oauth-crm", environment: "sandbox", type: "oauth2-client-credentials", via: VIA_TOKEN }],
+      ["credential.update", { name: "oauth-crm", environment: "sandbox", fields: ["clientId", "scopes"], via: VIA_TOKEN }],
+      ["credential.rotate", { name: "oauth-crm", environment: "sandbox", fields: ["clientSecret"], via: VIA_TOKEN }],
     ]);
     const details = JSON.stringify(audit.map((row) => row.details));
     expect(details).not.toContain(first);

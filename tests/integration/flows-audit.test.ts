@@ -11,6 +11,9 @@ import { POST as statusRoute } from "@/app/api/v1/flows/[flowId]/status/route";
 import { GET as auditRoute } from "@/app/api/v1/audit/route";
 import { createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
 
+// Changes made through an API token name the token in their audit details.
+const VIA_TOKEN = expect.stringMatching(/^api token [0-9a-f-]{36}$/);
+
 const BASE = "http://localhost/api/v1";
 const params = (flowId: string) => ({ params: Promise.resolve({ flowId }) });
 const CLIENT_IP = "198.51.100.23";
@@ -89,8 +92,8 @@ describe("audit of flow actions", () => {
       ["flow.pause", operator.user.email],
       ["flow.resume", operator.user.email],
     ]);
-    expect(rows[1]!.details).toEqual({ name: "Canary flow 2", previousName: "Canary flow", definition: "changed", nodes: 3 });
-    expect(rows[2]!.details).toEqual({ name: "Canary flow 2", version: 1, environment: "sandbox" });
+    expect(rows[1]!.details).toEqual({ name: "Canary flow 2", previousName: "Canary flow", definition: "changed", nodes: 3, via: VIA_TOKEN });
+    expect(rows[2]!.details).toEqual({ name: "Canary flow 2", version: 1, environment: "sandbox", via: VIA_TOKEN });
     expect(rows.every((row) => row.ip === CLIENT_IP)).toBe(true);
 
     // Neither the rows nor the CSV an admin downloads carry a header value (or the free-text message) from the draft.
