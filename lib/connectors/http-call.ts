@@ -4,6 +4,7 @@ import { classifyHttpStatus, classifyTransportError } from "@/lib/runs/classify-
 import type { StepFailure } from "@/lib/runs/failure-class";
 import { knownSecrets } from "@/lib/redact/known-secrets";
 import { maskCutSecret } from "@/lib/redact/mask-cut-secret";
+import { redactString } from "@/lib/redact/redact-string";
 import { getOutboundPolicy } from "@/lib/settings/get-outbound-policy";
 import { getOutboundAgent } from "./get-outbound-agent";
 import { OutboundRefusedError } from "./guarded-lookup";
@@ -60,9 +61,12 @@ export async function performHttpCall(request: HttpCallRequest): Promise<HttpCal
   let policy: OutboundPolicy;
   try {
     policy = request.outbound ?? (await getOutboundPolicy());
-  } catch {
+  } catch (error) {
     // The settings row could not be read (database away): nothing was sent, so a retry is safe.
-    return { ok: false, failure: { class: "temporary", code: "outbound_policy_unavailable", message: "the outbound allow-list could not be loaded" }, durationMs: durationMs() };
+    // The cause goes into the step's error, where an operator looks first.
+    const cause = redactString(error instanceof Error ? error.message : String(error)).slice(0, 300);
+    const message = `the outbound allow-list could not be loaded: ${cause}`;
+    return { ok: false, failure: { class: "temporary", code: "outbound_policy_unavailable", message }, durationMs: durationMs() };
   }
   let sent = false;
   const timeout = AbortSignal.timeout(request.timeoutMs);
