@@ -6,7 +6,9 @@ vi.hoisted(() => {
 });
 
 import { db } from "@/lib/db";
+import { parseKeyring } from "@/lib/credentials/keyring";
 import { readCredentialSecret } from "@/lib/credentials/read-credential-secret";
+import { sealSecret } from "@/lib/credentials/seal-secret";
 import { updateCredential } from "@/lib/credentials/update-credential";
 import { createFlow } from "@/lib/flows/create-flow";
 import { updateDraft } from "@/lib/flows/update-draft";
@@ -250,6 +252,25 @@ function lookupDraft(lookupRef: string, mentioned: string): FlowDefinitionInput 
     ],
   };
 }
+
+describe("a credential sealed with a key that is no longer configured", () => {
+  it("refuses a partial edit with a clear 409 and accepts a full replacement", async () => {
+    const { json } = await create({ name: "orphaned", environment: "sandbox", type: "bearer", fields: { token: canary("old") } });
+    const id = json.credential.id;
+    // Re-seal the row under a key id the running keyring does not know, as if that key had been removed.
+    const gone = parseKeyring(`gone:${Buffer.alloc(32, 7).toString("base64")}`);
+    const sealed = sealSecret(JSON.stringify({ token: canary("old") }), { credentialId: id, type: "bearer" }, gone);
+    await db.credential.update({ where: { id }, data: { keyId: sealed.keyId, ciphertext: new Uint8Array(sealed.ciphertext) } });
+
+    const partial = await patch(id, { fields: {} });
+    expect(partial.status).toBe(409);
+    expect(partial.json.error.message).toMatch(/can no longer be opened.*enter every field/);
+
+    const fresh = canary("new");
+    expect((await patch(id, { fields: { token: fresh } })).status).toBe(200);
+    expect(await readCredentialSecret({ name: "orphaned", environment: "sandbox" })).toMatchObject({ fields: { token: fresh } });
+  });
+});
 
 describe("usage and deletion", () => {
   it("finds the flows whose draft or published version refer to a name, and only those", async () => {
