@@ -12,6 +12,7 @@ import type { OutboundPolicy, OutboundRefusal } from "./outbound-policy";
 import { readResponseBody } from "./read-response-body";
 import { redirectRequest, type HttpHop } from "./redirect-request";
 import { trackRequestSent } from "./track-request-sent";
+import { hostOf } from "./host-of";
 
 export type HttpCallRequest = {
   method: string;
@@ -186,11 +187,3 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((key) => key.toLowerCase() === name);
 }
 
-/** Host and port only: paths and query strings can carry tokens (e.g. Telegram's /bot<token>/). */
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return "invalid URL";
-  }
-}
