@@ -16,7 +16,6 @@ export const updateDraftSchema = z
   .refine((v) => v.name !== undefined || v.definition !== undefined, "Send a name or a definition");
 export type UpdateDraftInput = z.infer<typeof updateDraftSchema>;
 
-
 /** `environment` picks the credential set the version's runs use; production unless asked. */
 export const publishSchema = z.object({
   message: z.string().trim().max(500).default(""),
