@@ -2,6 +2,6 @@
 export async function register() {
   // The edge runtime has no vault and no node:crypto; only the Node.js server checks.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { stopWithoutMasterKeys } = await import("@/lib/credentials/stop-without-master-keys");
-  stopWithoutMasterKeys((message) => console.error(message));
+  const { stopOnInvalidConfig } = await import("@/lib/setup/stop-on-invalid-config");
+  stopOnInvalidConfig((message) => console.error(message));
 }

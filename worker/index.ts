@@ -1,7 +1,7 @@
 import { env } from "@/lib/env.mjs";
 import { db } from "@/lib/db";
 import { createLogger } from "@/lib/log";
-import { stopWithoutMasterKeys } from "@/lib/credentials/stop-without-master-keys";
+import { stopOnInvalidConfig } from "@/lib/setup/stop-on-invalid-config";
 import { startWorker } from "@/worker/start-worker";
 
 const log = createLogger("worker", env.LOG_LEVEL);
@@ -12,7 +12,7 @@ if (!env.DATABASE_URL) {
   process.exit(1);
 }
 
-stopWithoutMasterKeys((message) => log.fatal(message));
+stopOnInvalidConfig((message) => log.fatal(message));
 
 const boss = await startWorker({ databaseUrl: env.DATABASE_URL });
 

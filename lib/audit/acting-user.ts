@@ -1,9 +1,9 @@
 import { getClientIp } from "@/lib/auth/get-client-ip";
 
 /** Who is making a change and from where, as the audit log records it. */
-export type ActingUser = { userId: string; email: string; ip: string | null };
+export type ActingUser = { userId: string; email: string; ip: string | null; tokenId?: string | null };
 
 /** The acting user for an authenticated actor, with the client address as the sign-in limiter sees it. */
-export async function actingUser(actor: { userId: string; email: string }, headers: Headers): Promise<ActingUser> {
-  return { userId: actor.userId, email: actor.email, ip: await getClientIp(headers) };
+export async function actingUser(actor: { userId: string; email: string; token?: { id: string } | null }, headers: Headers): Promise<ActingUser> {
+  return { userId: actor.userId, email: actor.email, ip: await getClientIp(headers), tokenId: actor.token?.id ?? null };
 }

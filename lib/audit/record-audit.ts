@@ -4,7 +4,7 @@ import { redactValue } from "@/lib/redact/redact-value";
 import type { AuditAction, AuditOutcome } from "@/lib/audit/schema";
 
 /** `userId` is null for someone not (yet) identified, e.g. a failed sign-in as an attempted email. */
-export type AuditActor = { userId: string | null; email: string; ip?: string | null } | null;
+export type AuditActor = { userId: string | null; email: string; ip?: string | null; tokenId?: string | null } | null;
 
 export type RecordAuditOptions = {
   actor: AuditActor;
@@ -30,7 +30,14 @@ export async function recordAudit({ actor, action, outcome = "success", target, 
       targetId: target?.id ?? null,
       // An ActingUser (lib/audit/acting-user.ts) carries the address it acted from.
       ip: ip ?? actor?.ip ?? null,
-      details: details === undefined ? undefined : (redactValue(details) as Prisma.InputJsonValue),
+      // Who acted through an API token is the token's owner; the token id says which automation it was.
+      details: withToken(details, actor?.tokenId),
     },
   });
+}
+
+function withToken(details: Record<string, unknown> | undefined, tokenId: string | null | undefined): Prisma.InputJsonValue | undefined {
+  // Under "via", not a token-named key: the redactor masks anything named like a token.
+  const merged = tokenId ? { ...details, via: `api token ${tokenId}` } : details;
+  return merged === undefined ? undefined : (redactValue(merged) as Prisma.InputJsonValue);
 }

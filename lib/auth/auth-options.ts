@@ -30,11 +30,16 @@ export const authOptions: NextAuthOptions = {
       // Only the user id travels in the token; role and the disabled flag
       // are read from the database on every request (getActor), so a role
       // change or a disabled account takes effect at once.
-      if (user) token.sub = user.id;
+      // signedInAt survives next-auth re-issuing the cookie (iat does not), so
+      // getActor can refuse sessions older than the user's last password change.
+      if (user) {
+        token.sub = user.id;
+        token.signedInAt = Date.now();
+      }
       return token;
     },
     session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub } };
+      return { ...session, user: { ...session.user, id: token.sub, signedInAt: token.signedInAt } };
     },
   },
 };

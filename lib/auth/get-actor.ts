@@ -32,13 +32,14 @@ export async function getActor(request?: Request): Promise<Actor | null> {
   const bearer = request?.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
   if (bearer?.startsWith(API_TOKEN_PREFIX)) return getTokenActor(bearer);
 
-  const userId = request ? await getSessionUserId(request) : await getPageSessionUserId();
-  if (!userId) return null;
+  const session = request ? await getRequestSession(request) : await getPageSession();
+  if (!session) return null;
   if (request && !isSameOriginRequest(request, APP_ORIGIN)) {
     throw new AppError("forbidden", "Cross-site request refused; send it from Flowgate's own pages or use an API token");
   }
-  const user = await db.user.findUnique({ where: { id: userId } });
+  const user = await db.user.findUnique({ where: { id: session.userId } });
   if (!user || user.disabled) return null;
+  if (user.sessionsValidAfter && session.signedInAt < user.sessionsValidAfter.getTime()) return null;
   return { userId: user.id, email: user.email, name: user.name, role: user.role, token: null };
 }
 
@@ -58,7 +59,15 @@ async function getTokenActor(token: string): Promise<Actor | null> {
 // server actions have no request object and use next-auth's request scope.
 // Only headers are handed to getToken: wrapping the Request itself would
 // lock its body before the handler reads it.
-async function getSessionUserId(request: Request): Promise<string | undefined> {
+type SessionClaims = { userId: string; signedInAt: number };
+
+/** Sessions from before signedInAt existed count as signed in at 0: older than any password change. */
+function toSessionClaims(userId: unknown, signedInAt: unknown): SessionClaims | null {
+  if (typeof userId !== "string") return null;
+  return { userId, signedInAt: typeof signedInAt === "number" ? signedInAt : 0 };
+}
+
+async function getRequestSession(request: Request): Promise<SessionClaims | null> {
   const req = { headers: request.headers, cookies: parseCookies(request.headers.get("cookie")) };
   const token = await getToken({
     req: req as unknown as Parameters<typeof getToken>[0]["req"],
@@ -66,7 +75,7 @@ async function getSessionUserId(request: Request): Promise<string | undefined> {
     // The cookie is named __Secure-… over https; getToken must look for the same name next-auth set.
     secureCookie: authOptions.useSecureCookies,
   });
-  return token?.sub;
+  return toSessionClaims(token?.sub, token?.signedInAt);
 }
 
 function parseCookies(header: string | null): Map<string, string> {
@@ -78,7 +87,8 @@ function parseCookies(header: string | null): Map<string, string> {
   return cookies;
 }
 
-async function getPageSessionUserId(): Promise<string | undefined> {
+async function getPageSession(): Promise<SessionClaims | null> {
   const session = await getServerSession(authOptions);
-  return (session?.user as { id?: string } | undefined)?.id;
+  const user = session?.user as { id?: unknown; signedInAt?: unknown } | undefined;
+  return toSessionClaims(user?.id, user?.signedInAt);
 }

@@ -154,6 +154,19 @@ describe("performHttpCall and redirects", () => {
     expect(origin.requests.at(-1)?.headers.authorization).toBe("Bearer sk_live_canary");
   });
 
+  it("never follows a credentialed call to another origin: its secret could sit in any header, the query or the path", async () => {
+    const other = await server((_req, res) => json(res, { other: true }));
+    const origin = await server((req, res) => (req.path.startsWith("/away") ? redirect(res, 302, `${other.url}/collect`) : json(res, { landed: true })));
+    // A custom API-key header no name rule would recognise.
+    const headers = { "ocp-apim-subscription-key": "sk_custom_canary" };
+
+    const away = await call({ url: `${origin.url}/away?key=sk_query_canary`, headers, followRedirects: true, credentialed: true });
+    expect(away).toMatchObject({ ok: false, status: 302, failure: { class: "permanent", code: "redirect_cross_origin_refused" } });
+    expect(other.requests).toHaveLength(0);
+
+    expect(await call({ url: `${origin.url}/stay`, headers, followRedirects: true, credentialed: true })).toMatchObject({ ok: true, body: { landed: true } });
+  });
+
   it("refuses a redirect to a refused address and never connects there", async () => {
     // 127.0.0.2 is loopback too, but only 127.0.0.1 is allow-listed.
     const internal = await server((_req, res) => json(res, { secret: true }), "127.0.0.2");

@@ -4,6 +4,7 @@ import { classifyHttpStatus, classifyTransportError } from "@/lib/runs/classify-
 import type { StepFailure } from "@/lib/runs/failure-class";
 import { knownSecrets } from "@/lib/redact/known-secrets";
 import { maskCutSecret } from "@/lib/redact/mask-cut-secret";
+import { redactString } from "@/lib/redact/redact-string";
 import { getOutboundPolicy } from "@/lib/settings/get-outbound-policy";
 import { getOutboundAgent } from "./get-outbound-agent";
 import { OutboundRefusedError } from "./guarded-lookup";
@@ -11,6 +12,7 @@ import type { OutboundPolicy, OutboundRefusal } from "./outbound-policy";
 import { readResponseBody } from "./read-response-body";
 import { redirectRequest, type HttpHop } from "./redirect-request";
 import { trackRequestSent } from "./track-request-sent";
+import { hostOf } from "./host-of";
 
 export type HttpCallRequest = {
   method: string;
@@ -27,6 +29,12 @@ export type HttpCallRequest = {
   idempotentRequest: boolean;
   /** Follow up to 5 redirects, each target checked by the outbound policy; off by default (R23). */
   followRedirects?: boolean;
+  /**
+   * The request carries a credential. Its secret may sit in any header, the
+   * query or the path (secret URLs), so no redirect may take it to another
+   * origin: such a redirect fails instead of being followed.
+   */
+  credentialed?: boolean;
   /** The policy to enforce; defaults to the effective one (OUTBOUND_ALLOWLIST plus the admin's list). */
   outbound?: OutboundPolicy;
   signal?: AbortSignal;
@@ -54,9 +62,12 @@ export async function performHttpCall(request: HttpCallRequest): Promise<HttpCal
   let policy: OutboundPolicy;
   try {
     policy = request.outbound ?? (await getOutboundPolicy());
-  } catch {
+  } catch (error) {
     // The settings row could not be read (database away): nothing was sent, so a retry is safe.
-    return { ok: false, failure: { class: "temporary", code: "outbound_policy_unavailable", message: "the outbound allow-list could not be loaded" }, durationMs: durationMs() };
+    // The cause goes into the step's error, where an operator looks first.
+    const cause = redactString(error instanceof Error ? error.message : String(error)).slice(0, 300);
+    const message = `the outbound allow-list could not be loaded: ${cause}`;
+    return { ok: false, failure: { class: "temporary", code: "outbound_policy_unavailable", message }, durationMs: durationMs() };
   }
   let sent = false;
   const timeout = AbortSignal.timeout(request.timeoutMs);
@@ -86,6 +97,10 @@ export async function performHttpCall(request: HttpCallRequest): Promise<HttpCal
       const next = request.followRedirects ? redirectRequest(hop, response.statusCode, typeof location === "string" ? location : undefined) : null;
       if (next === null) return await readResult(response, hop, request, durationMs);
       await response.body.dump();
+      if (request.credentialed && new URL(next.url).origin !== url.origin) {
+        const failure: StepFailure = { class: "permanent", code: "redirect_cross_origin_refused", message: `a credentialed call to ${hostOf(hop.url)} was redirected to ${hostOf(next.url)}; not followed`, status: response.statusCode };
+        return { ok: false, failure, status: response.statusCode, durationMs: durationMs() };
+      }
       if (redirects === MAX_REDIRECTS) {
         const failure: StepFailure = { class: "permanent", code: "too_many_redirects", message: `more than ${MAX_REDIRECTS} redirects, last from ${hostOf(hop.url)}`, status: response.statusCode };
         return { ok: false, failure, status: response.statusCode, durationMs: durationMs() };
@@ -172,11 +187,3 @@ function hasHeader(headers: Record<string, string>, name: string): boolean {
   return Object.keys(headers).some((key) => key.toLowerCase() === name);
 }
 
-/** Host and port only: paths and query strings can carry tokens (e.g. Telegram's /bot<token>/). */
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return "invalid URL";
-  }
-}

@@ -23,7 +23,7 @@ export async function applyCredentialAndCall({ credential, call, registerSecrets
   const send = async (refusedToken?: string) => {
     const applied = await applyCredential({ credential, request: { url: call.url, headers: call.headers }, refusedToken });
     registerSecrets(applied.secrets);
-    const request: HttpCallRequest = { ...call, url: applied.url, headers: applied.headers };
+    const request: HttpCallRequest = { ...call, url: applied.url, headers: applied.headers, credentialed: true };
     return { request, result: await performHttpCall(request), accessToken: applied.accessToken };
   };
   const first = await send();

@@ -1,6 +1,7 @@
 import { performHttpCall, type HttpCallResult } from "@/lib/connectors/http-call";
 import type { CredentialFields } from "@/lib/credentials/schema";
 import { StepFailureError, type StepFailure } from "@/lib/runs/failure-class";
+import { hostOf } from "@/lib/connectors/host-of";
 
 export type OAuth2Token = {
   accessToken: string;
@@ -75,10 +76,3 @@ function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return "an invalid URL";
-  }
-}

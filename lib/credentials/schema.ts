@@ -186,7 +186,15 @@ export const listCredentialsQuerySchema = z.object({ environment: environmentSch
 export type ListCredentialsQuery = z.output<typeof listCredentialsQuerySchema>;
 
 /** "Test connection": most types need a URL to probe; OAuth 2.0 tests by fetching a token. */
-export const checkConnectionSchema = z.object({ url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional() });
+/** The probe: an http(s) URL, or for a secret-URL credential a path under it (checked per type by testCredential). */
+export const checkConnectionSchema = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(2048, "must be at most 2048 characters")
+    .refine((url) => !/^[a-z][a-z\d+.-]*:/i.test(url) || /^https?:\/\/[^/]/i.test(url), "must be an http(s) URL or a relative path")
+    .optional(),
+});
 
 /**
  * All that ever leaves the vault for the API and the browser after saving:

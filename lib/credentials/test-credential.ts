@@ -73,6 +73,9 @@ const testCall: Tester = async (credential, url, secrets) => {
   if (target === "" && credential.type !== "secret-url") {
     return { ok: false, failureClass: "permanent", code: "url_required", message: "Give a URL to test against: it is called with GET and this credential applied" };
   }
+  if (credential.type !== "secret-url" && !/^https?:\/\/[^/]/i.test(target)) {
+    return { ok: false, failureClass: "permanent", code: "url_invalid", message: "The URL to test against must start with http:// or https://" };
+  }
   const { request, result } = await applyCredentialAndCall({
     credential,
     call: { method: "GET", url: target, headers: { accept: "application/json" }, timeoutMs: TEST_TIMEOUT_MS, idempotentRequest: true },

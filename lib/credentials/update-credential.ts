@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit, type AuditActor } from "@/lib/audit/record-audit";
 import { MASK_SELECT, maskCredentials } from "@/lib/credentials/mask-credentials";
-import { openCredential } from "@/lib/credentials/open-credential";
+import { openCredential, type StoredCredential } from "@/lib/credentials/open-credential";
 import {
   allowedHostsProblem,
   CREDENTIAL_FIELD_SCHEMAS,
@@ -10,9 +10,11 @@ import {
   parseCredentialSecret,
   withoutBlankFields,
   type CredentialMask,
+  type CredentialType,
   type UpdateCredentialInput,
 } from "@/lib/credentials/schema";
 import { sealCredential } from "@/lib/credentials/seal-credential";
+import { SealError } from "@/lib/credentials/seal-secret";
 
 export type UpdateCredentialOptions = UpdateCredentialInput & { actor: NonNullable<AuditActor>; credentialId: string };
 
@@ -32,7 +34,7 @@ export async function updateCredential({ actor, credentialId, fields, clear, all
     await tx.$queryRaw`SELECT 1 FROM "Credential" WHERE id = ${credentialId}::uuid FOR UPDATE`;
     const stored = await tx.credential.findUnique({ where: { id: credentialId }, omit: { ciphertext: false } });
     if (!stored) throw new AppError("not_found", "Credential not found");
-    const current = openCredential(stored);
+    const current = openOrReplace(stored, fields);
 
     const known = Object.keys(CREDENTIAL_FIELD_SCHEMAS[current.type].shape);
     const unknown = [...Object.keys(fields), ...clear].filter((name) => !known.includes(name));
@@ -84,4 +86,20 @@ export async function updateCredential({ actor, credentialId, fields, clear, all
   });
   const [mask] = await maskCredentials([row]);
   return mask!;
+}
+
+/**
+ * The stored fields to merge with. A row that no configured key opens (its
+ * key was removed before rotation reached it) cannot be merged, but it can
+ * still be repaired: when the edit supplies every field, that replaces it.
+ */
+function openOrReplace(stored: StoredCredential, fields: Record<string, string>): { type: CredentialType; fields: Record<string, unknown> } {
+  try {
+    return openCredential(stored);
+  } catch (error) {
+    if (!(error instanceof SealError)) throw error;
+    const replacement = parseCredentialSecret(stored.type as CredentialType, withoutBlankFields(fields));
+    if (replacement.success) return { type: replacement.data.type, fields: {} };
+    throw new AppError("conflict", `Credential "${stored.name}" can no longer be opened (its master key is not configured): enter every field to replace it, or delete it`);
+  }
 }

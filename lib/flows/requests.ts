@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ENVIRONMENTS } from "@/lib/credentials/schema";
+import { environmentSchema } from "@/lib/credentials/schema";
 
 /** Bodies the flows API and server actions accept. The definition itself is validated by validateGraph on publish. */
 export const createFlowSchema = z.object({
@@ -15,8 +15,6 @@ export const updateDraftSchema = z
   })
   .refine((v) => v.name !== undefined || v.definition !== undefined, "Send a name or a definition");
 export type UpdateDraftInput = z.infer<typeof updateDraftSchema>;
-
-const environmentSchema = z.enum(ENVIRONMENTS);
 
 /** `environment` picks the credential set the version's runs use; production unless asked. */
 export const publishSchema = z.object({

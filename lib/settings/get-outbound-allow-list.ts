@@ -14,7 +14,8 @@ export async function getOutboundAllowList(): Promise<OutboundSettings> {
   };
 }
 
-function environmentEntries(): string[] {
+/** The OUTBOUND_ALLOWLIST entries, parsed; throws naming the variable when one is malformed. */
+export function environmentEntries(): string[] {
   const parsed = outboundAllowListTextSchema.safeParse(env.OUTBOUND_ALLOWLIST);
   if (!parsed.success) throw new Error(`OUTBOUND_ALLOWLIST is invalid: ${describeZodError(parsed.error)}`);
   return parsed.data;

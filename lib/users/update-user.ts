@@ -30,7 +30,8 @@ export async function updateUser({ input, actor, ip }: UpdateUserOptions) {
 
     const user = await tx.user.update({
       where: { id: userId },
-      data: { role, disabled, passwordHash },
+      // A new password or disabling ends every open session: a stolen cookie must not outlive the reset, nor revive on re-enable.
+      data: { role, disabled, passwordHash, ...(password !== undefined || disabled === true ? { sessionsValidAfter: new Date() } : {}) },
       select: { id: true, email: true, name: true, role: true, disabled: true, createdAt: true },
     });
     const changed = [

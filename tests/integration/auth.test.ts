@@ -7,6 +7,7 @@ import { GET as getFlowRoute, PATCH as patchFlowRoute } from "@/app/api/v1/flows
 import { POST as publishRoute } from "@/app/api/v1/flows/[flowId]/publish/route";
 import { GET as listRunsRoute } from "@/app/api/v1/runs/route";
 import { encode } from "next-auth/jwt";
+import { updateUser } from "@/lib/users/update-user";
 import { actingAs, createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
 
 const BASE = "http://localhost/api/v1";
@@ -49,6 +50,22 @@ describe("API authentication and roles", () => {
     await db.user.update({ where: { id: user.id }, data: { disabled: true } });
     const afterDisable = jsonRequest(`${BASE}/flows`, { name: "Cookie flow 2" }, { headers: { cookie: `next-auth.session-token=${session}`, "sec-fetch-site": "same-origin" } });
     expect((await createFlowRoute(afterDisable, undefined)).status).toBe(401);
+  });
+
+  it("ends sessions signed in before a password reset, and accepts the next sign-in", async () => {
+    const { user } = await createUserWithToken("analyst");
+    const admin = await createUserWithToken("admin");
+    const cookieFor = async (signedInAt: number) =>
+      `next-auth.session-token=${await encode({ token: { sub: user.id, signedInAt }, secret: process.env.AUTH_SECRET! })}`;
+    const listWith = async (cookie: string) => (await listFlowsRoute(new Request(`${BASE}/flows`, { headers: { cookie } }), undefined)).status;
+    const before = await cookieFor(Date.now() - 1_000);
+    expect(await listWith(before)).toBe(200);
+
+    await updateUser({ input: { userId: user.id, password: "a-brand-new-password-42" }, actor: actingAs(admin.user) });
+    expect(await listWith(before)).toBe(401);
+    // A cookie from before signedInAt existed is as old as it gets.
+    expect(await listWith(`next-auth.session-token=${await encode({ token: { sub: user.id }, secret: process.env.AUTH_SECRET! })}`)).toBe(401);
+    expect(await listWith(await cookieFor(Date.now() + 1_000))).toBe(200);
   });
 
   it("lets a viewer read flows and runs but not publish or edit", async () => {

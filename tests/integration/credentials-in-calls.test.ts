@@ -429,6 +429,8 @@ describe("testCredential", () => {
   it("asks for a URL when the type needs one", async () => {
     const row = await seedCredential({ name: unique("crm"), secret: { type: "api-key-header", fields: { apiKey: secretOf("sk") } } });
     expect(await testCredential({ credentialId: row.id })).toMatchObject({ ok: false, failureClass: "permanent", code: "url_required" });
+    // A relative path only makes sense under a secret URL.
+    expect(await testCredential({ credentialId: row.id, url: "crm/leads" })).toMatchObject({ ok: false, failureClass: "permanent", code: "url_invalid" });
   });
 
   it("self-checks a webhook-signing secret and catches a rotation that kept the old secret", async () => {

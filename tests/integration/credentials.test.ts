@@ -6,7 +6,9 @@ vi.hoisted(() => {
 });
 
 import { db } from "@/lib/db";
+import { parseKeyring } from "@/lib/credentials/keyring";
 import { readCredentialSecret } from "@/lib/credentials/read-credential-secret";
+import { sealSecret } from "@/lib/credentials/seal-secret";
 import { updateCredential } from "@/lib/credentials/update-credential";
 import { createFlow } from "@/lib/flows/create-flow";
 import { updateDraft } from "@/lib/flows/update-draft";
@@ -15,6 +17,9 @@ import { GET as listRoute, POST as createRoute } from "@/app/api/v1/credentials/
 import { DELETE as deleteRoute, GET as getRoute, PATCH as patchRoute } from "@/app/api/v1/credentials/[credentialId]/route";
 import { POST as testRoute } from "@/app/api/v1/credentials/[credentialId]/test/route";
 import { actingAs, createPublishedFlow, createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
+
+// Changes made through an API token name the token in their audit details.
+const VIA_TOKEN = expect.stringMatching(/^api token [0-9a-f-]{36}$/);
 
 const BASE = "http://localhost/api/v1/credentials";
 /** Where the credentials made here may be sent; every type that authenticates calls needs at least one. */
@@ -108,7 +113,7 @@ describe("creating credentials", () => {
     const { json } = await create({ name: "audited", environment: "sandbox", type: "basic", allowedHosts: HOSTS, fields: { username: "robot", password: secret } });
     const audit = await auditOf(json.credential.id);
     expect(audit.map((row) => [row.action, row.outcome, row.actorEmail])).toEqual([["credential.create", "success", admin.email]]);
-    expect(audit[0]!.details).toEqual({ name: "audited", environment: "sandbox", type: "basic", allowedHosts: HOSTS });
+    expect(audit[0]!.details).toEqual({ name: "audited", environment: "sandbox", type: "basic", allowedHosts: HOSTS, via: VIA_TOKEN });
     expect(JSON.stringify(await db.auditLog.findMany({ select: { details: true } }))).not.toContain(secret);
   });
 
@@ -197,9 +202,9 @@ describe("updating credentials", () => {
 
     const audit = await auditOf(id);
     expect(audit.map((row) => [row.action, row.details])).toEqual([
-      ["credential.create", { name: "oauth-crm", environment: "sandbox", type: "oauth2-client-credentials", allowedHosts: HOSTS }],
-      ["credential.update", { name: "oauth-crm", environment: "sandbox", fields: ["clientId", "scopes"] }],
-      ["credential.rotate", { name: "oauth-crm", environment: "sandbox", fields: ["clientSecret"] }],
+      ["credential.create", { name: "oauth-crm", environment: "sandbox", type: "oauth2-client-credentials", allowedHosts: HOSTS, via: VIA_TOKEN }],
+      ["credential.update", { name: "oauth-crm", environment: "sandbox", fields: ["clientId", "scopes"], via: VIA_TOKEN }],
+      ["credential.rotate", { name: "oauth-crm", environment: "sandbox", fields: ["clientSecret"], via: VIA_TOKEN }],
     ]);
     const details = JSON.stringify(audit.map((row) => row.details));
     expect(details).not.toContain(first);
@@ -302,6 +307,25 @@ function lookupDraft(lookupRef: string, mentioned: string): FlowDefinitionInput 
     ],
   };
 }
+
+describe("a credential sealed with a key that is no longer configured", () => {
+  it("refuses a partial edit with a clear 409 and accepts a full replacement", async () => {
+    const { json } = await create({ name: "orphaned", environment: "sandbox", type: "bearer", allowedHosts: HOSTS, fields: { token: canary("old") } });
+    const id = json.credential.id;
+    // Re-seal the row under a key id the running keyring does not know, as if that key had been removed.
+    const gone = parseKeyring(`gone:${Buffer.alloc(32, 7).toString("base64")}`);
+    const sealed = sealSecret(JSON.stringify({ token: canary("old") }), { credentialId: id, type: "bearer" }, gone);
+    await db.credential.update({ where: { id }, data: { keyId: sealed.keyId, ciphertext: new Uint8Array(sealed.ciphertext) } });
+
+    const partial = await patch(id, { fields: {} });
+    expect(partial.status).toBe(409);
+    expect(partial.json.error.message).toMatch(/can no longer be opened.*enter every field/);
+
+    const fresh = canary("new");
+    expect((await patch(id, { fields: { token: fresh } })).status).toBe(200);
+    expect(await readCredentialSecret({ name: "orphaned", environment: "sandbox" })).toMatchObject({ fields: { token: fresh } });
+  });
+});
 
 describe("usage and deletion", () => {
   it("finds the flows whose draft or published version refer to a name, and only those", async () => {

@@ -5,11 +5,14 @@ import type { User } from "@/lib/generated/prisma/client";
 import { buildDemoFlowDefinition } from "@/lib/flows/demo-flow";
 import type { FlowDefinition } from "@/lib/flows/schema";
 import { POST as createFlowRoute } from "@/app/api/v1/flows/route";
-import { PATCH as patchFlowRoute } from "@/app/api/v1/flows/[flowId]/route";
+import { GET as getFlowRoute, PATCH as patchFlowRoute } from "@/app/api/v1/flows/[flowId]/route";
 import { POST as publishRoute } from "@/app/api/v1/flows/[flowId]/publish/route";
 import { POST as statusRoute } from "@/app/api/v1/flows/[flowId]/status/route";
 import { GET as auditRoute } from "@/app/api/v1/audit/route";
 import { createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
+
+// Changes made through an API token name the token in their audit details.
+const VIA_TOKEN = expect.stringMatching(/^api token [0-9a-f-]{36}$/);
 
 const BASE = "http://localhost/api/v1";
 const params = (flowId: string) => ({ params: Promise.resolve({ flowId }) });
@@ -89,8 +92,8 @@ describe("audit of flow actions", () => {
       ["flow.pause", operator.user.email],
       ["flow.resume", operator.user.email],
     ]);
-    expect(rows[1]!.details).toEqual({ name: "Canary flow 2", previousName: "Canary flow", definition: "changed", nodes: 3 });
-    expect(rows[2]!.details).toEqual({ name: "Canary flow 2", version: 1, environment: "sandbox" });
+    expect(rows[1]!.details).toEqual({ name: "Canary flow 2", previousName: "Canary flow", definition: "changed", nodes: 3, via: VIA_TOKEN });
+    expect(rows[2]!.details).toEqual({ name: "Canary flow 2", version: 1, environment: "sandbox", via: VIA_TOKEN });
     expect(rows.every((row) => row.ip === CLIENT_IP)).toBe(true);
 
     // Neither the rows nor the CSV an admin downloads carry a header value (or the free-text message) from the draft.
@@ -137,5 +140,26 @@ describe("audit of flow actions", () => {
     const responses = await Promise.all([setStatus(flowId, operator.token, "paused"), setStatus(flowId, admin.token, "paused")]);
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
     expect((await auditRowsFor(flowId)).filter((row) => row.action === "flow.pause")).toHaveLength(1);
+  });
+});
+
+describe("reading flows through the API", () => {
+  it("masks secret header values in the draft and in published versions for every reader", async () => {
+    const canary = `canary-${randomUUID()}`;
+    const definition = buildDemoFlowDefinition("http://127.0.0.1:9/crm/leads");
+    const send = definition.nodes.find((node) => node.id === "send")!;
+    // A secret-named header is masked; an innocent-looking one stays readable (value masking needs a credential).
+    (send.config as { headers: Record<string, string> }).headers = { "X-Api-Key": canary, "X-Tenant": "tenant-7" };
+    const flowId = await createFlowAs(analyst.token, { name: "Masked read", definition });
+    const published = await publish(flowId, analyst.token);
+    expect(published.status).toBe(201);
+    expect(await published.text()).not.toContain(canary);
+
+    const viewer = await createUserWithToken("viewer");
+    const read = await getFlowRoute(new Request(`${BASE}/flows/${flowId}`, { headers: as(viewer.token) }), params(flowId));
+    expect(read.status).toBe(200);
+    const text = await read.text();
+    expect(text).toContain("tenant-7");
+    expect(text).not.toContain(canary);
   });
 });

@@ -83,8 +83,8 @@ describe("outbound allow-list settings", () => {
 
     const audits = await db.auditLog.findMany({ where: { action: "settings.update" }, orderBy: { id: "asc" } });
     expect(audits.map((row) => ({ actorId: row.actorId, targetType: row.targetType, targetId: row.targetId, details: row.details }))).toEqual([
-      { actorId: admin.user.id, targetType: "setting", targetId: OUTBOUND_ALLOWLIST_KEY, details: { before: [], after: ["127.0.0.2", "crm.internal"] } },
-      { actorId: admin.user.id, targetType: "setting", targetId: OUTBOUND_ALLOWLIST_KEY, details: { before: ["127.0.0.2", "crm.internal"], after: ["crm.internal"] } },
+      { actorId: admin.user.id, targetType: "setting", targetId: OUTBOUND_ALLOWLIST_KEY, details: { before: [], after: ["127.0.0.2", "crm.internal"], via: `api token ${admin.tokenId}` } },
+      { actorId: admin.user.id, targetType: "setting", targetId: OUTBOUND_ALLOWLIST_KEY, details: { before: ["127.0.0.2", "crm.internal"], after: ["crm.internal"], via: `api token ${admin.tokenId}` } },
     ]);
   });
 

@@ -15,8 +15,8 @@ export async function createUserWithToken(role: Role) {
   const user = await db.user.create({
     data: { email: `${role}-${counter}-${Date.now()}@test.local`, name: role, role, passwordHash: await hashPassword("test-password-123") },
   });
-  const { token } = await createApiToken({ userId: user.id, name: "test" });
-  return { user, token };
+  const { id: tokenId, token } = await createApiToken({ userId: user.id, name: "test" });
+  return { user, token, tokenId };
 }
 
 /** The user as lib functions that audit their changes expect it (no request, so no IP). */

@@ -104,3 +104,6 @@ CREATE TRIGGER "AuditLog_append_only"
 CREATE TRIGGER "AuditLog_no_truncate"
   BEFORE TRUNCATE ON "AuditLog"
   FOR EACH STATEMENT EXECUTE FUNCTION "audit_log_is_append_only"();
+
+-- Sessions signed in before a password change stop working.
+ALTER TABLE "User" ADD COLUMN "sessionsValidAfter" TIMESTAMP(3);

@@ -13,7 +13,7 @@ import { VersionsTable } from "@/components/flows/versions-table";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyableText } from "@/components/ui/copyable-text";
-import { redactValue } from "@/lib/redact/redact-value";
+import { maskDefinitions } from "@/lib/flows/mask-definitions";
 import { JsonBlock } from "@/components/ui/json-block";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -82,7 +82,7 @@ export default async function FlowPage({ params }: FlowPageProps) {
           <h2 className="mb-2 font-semibold">Draft definition</h2>
           <p className="mb-3 text-slate-600">Read-only for now; the visual editor will edit this.</p>
           {/* Masked: until the credential vault lands, header values in a draft may be secrets. */}
-          <JsonBlock value={redactValue(flow.draft)} />
+          <JsonBlock value={maskDefinitions(flow).draft} />
         </Card>
       </div>
     </>

@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { createFlow } from "@/lib/flows/create-flow";
 import { listFlows } from "@/lib/flows/list-flows";
 import { createFlowSchema } from "@/lib/flows/requests";
+import { maskDefinitions } from "@/lib/flows/mask-definitions";
 
 export const dynamic = "force-dynamic";
 
@@ -17,5 +18,5 @@ export const GET = handleRoute(async (request: Request) => {
 export const POST = handleRoute(async (request: Request) => {
   const actor = await requirePermission("flows.write", request);
   const input = await readJson(request, createFlowSchema);
-  return NextResponse.json({ flow: await createFlow({ actor: await actingUser(actor, request.headers), input }) }, { status: 201 });
+  return NextResponse.json({ flow: maskDefinitions(await createFlow({ actor: await actingUser(actor, request.headers), input })) }, { status: 201 });
 });

@@ -7,18 +7,19 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { getFlowOrThrow } from "@/lib/flows/get-flow-or-throw";
 import { updateDraft } from "@/lib/flows/update-draft";
 import { updateDraftSchema } from "@/lib/flows/requests";
+import { maskDefinitions } from "@/lib/flows/mask-definitions";
 
 export const dynamic = "force-dynamic";
 
 export const GET = handleRoute(async (request: Request, { params }: FlowParams) => {
   await requirePermission("flows.read", request);
   const { flowId } = parseParams(flowParamsSchema, await params);
-  return NextResponse.json({ flow: await getFlowOrThrow(flowId) });
+  return NextResponse.json({ flow: maskDefinitions(await getFlowOrThrow(flowId)) });
 });
 
 export const PATCH = handleRoute(async (request: Request, { params }: FlowParams) => {
   const actor = await requirePermission("flows.write", request);
   const { flowId } = parseParams(flowParamsSchema, await params);
   const input = await readJson(request, updateDraftSchema);
-  return NextResponse.json({ flow: await updateDraft({ flowId, actor: await actingUser(actor, request.headers), input }) });
+  return NextResponse.json({ flow: maskDefinitions(await updateDraft({ flowId, actor: await actingUser(actor, request.headers), input })) });
 });

@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
 import { handleRoute } from "@/lib/api/handle-route";
 import { parseParams } from "@/lib/api/params";
-import { getClientIp } from "@/lib/auth/get-client-ip";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { revokeApiToken } from "@/lib/auth/revoke-api-token";
 import { tokenIdSchema, type TokenParams } from "@/lib/auth/schema";
+import { actingUser } from "@/lib/audit/acting-user";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +12,6 @@ export const dynamic = "force-dynamic";
 export const DELETE = handleRoute(async (request: Request, { params }: TokenParams) => {
   const actor = await requirePermission("users.manage", request);
   const { tokenId } = parseParams(tokenIdSchema, await params);
-  const token = await revokeApiToken({ tokenId, actor, ip: await getClientIp(request.headers) });
+  const token = await revokeApiToken({ tokenId, actor: await actingUser(actor, request.headers) });
   return NextResponse.json({ token });
 });

@@ -6,6 +6,7 @@ import { actingUser } from "@/lib/audit/acting-user";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { publishVersion } from "@/lib/flows/publish-version";
 import { publishSchema } from "@/lib/flows/requests";
+import { maskDefinitions } from "@/lib/flows/mask-definitions";
 
 export const dynamic = "force-dynamic";
 
@@ -14,5 +15,5 @@ export const POST = handleRoute(async (request: Request, { params }: FlowParams)
   const { flowId } = parseParams(flowParamsSchema, await params);
   const { message, environment } = await readJson(request, publishSchema);
   const version = await publishVersion({ flowId, actor: await actingUser(actor, request.headers), message, environment });
-  return NextResponse.json({ version }, { status: 201 });
+  return NextResponse.json({ version: maskDefinitions(version) }, { status: 201 });
 });

@@ -6,6 +6,7 @@ import { actingUser } from "@/lib/audit/acting-user";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { rollbackVersion } from "@/lib/flows/rollback-version";
 import { rollbackSchema } from "@/lib/flows/requests";
+import { maskDefinitions } from "@/lib/flows/mask-definitions";
 
 export const dynamic = "force-dynamic";
 
@@ -14,5 +15,5 @@ export const POST = handleRoute(async (request: Request, { params }: FlowParams)
   const { flowId } = parseParams(flowParamsSchema, await params);
   const { versionNumber, environment } = await readJson(request, rollbackSchema);
   const version = await rollbackVersion({ flowId, versionNumber, environment, actor: await actingUser(actor, request.headers) });
-  return NextResponse.json({ version }, { status: 201 });
+  return NextResponse.json({ version: maskDefinitions(version) }, { status: 201 });
 });

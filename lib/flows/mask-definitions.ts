@@ -1,0 +1,15 @@
+import { redactValue } from "@/lib/redact/redact-value";
+
+/**
+ * A flow or version as readers see it: header values and secret-named fields
+ * inside its definitions masked (R20). Secrets belong in credentials, but an
+ * analyst may still paste a token into a step's headers, and flows.read
+ * reaches viewers and their API tokens.
+ */
+export function maskDefinitions<T extends { draft?: unknown; definition?: unknown }>(record: T): T {
+  return {
+    ...record,
+    ...("draft" in record ? { draft: redactValue(record.draft) } : {}),
+    ...("definition" in record ? { definition: redactValue(record.definition) } : {}),
+  };
+}
