@@ -234,8 +234,11 @@ describe("updating credentials", () => {
 
     const audit = await auditOf(id);
     expect(audit.map((row) => [row.action, row.details])).toEqual([
-      ["credential.create", { name: "hosts-crm", environment: "production", type: "bearer", allowedHosts: HOSTS }],
-      ["credential.update", { name: "hosts-crm", environment: "production", fields: [], allowedHosts: { before: HOSTS, after: ["crm.example.com", "*.crm.example.com:8443"] } }],
+      ["credential.create", { name: "hosts-crm", environment: "production", type: "bearer", allowedHosts: HOSTS, via: VIA_TOKEN }],
+      [
+        "credential.update",
+        { name: "hosts-crm", environment: "production", fields: [], allowedHosts: { before: HOSTS, after: ["crm.example.com", "*.crm.example.com:8443"] }, via: VIA_TOKEN },
+      ],
     ]);
   });
 
