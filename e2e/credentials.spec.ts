@@ -47,6 +47,25 @@ test("an admin saves a credential and from then on sees only its mask", async ({
   await expectNowhereInPage(page, canary);
 });
 
+test("a refused save keeps the chosen environment, type and typed fields, but never the secret", async ({ page }) => {
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await page.goto("/credentials/new");
+  await page.getByLabel("Name (how flows refer to it)").fill(`e2e-keep-${unique()}`);
+  await page.getByLabel("Environment", { exact: true }).selectOption("sandbox");
+  await page.getByLabel("Type", { exact: true }).selectOption("basic");
+  await page.getByLabel("Username", { exact: true }).fill("robot");
+  await page.getByLabel("Password", { exact: true }).fill("short-lived-secret-value");
+  // No allowed hosts: the server refuses the save.
+  await page.getByRole("button", { name: "Save credential" }).click();
+
+  await expect(page.getByRole("alert").filter({ hasText: "at least one host" })).toBeVisible();
+  await expect(page.getByLabel("Environment", { exact: true })).toHaveValue("sandbox");
+  await expect(page.getByLabel("Type", { exact: true })).toHaveValue("basic");
+  await expect(page.getByLabel("Username", { exact: true })).toHaveValue("robot");
+  await expect(page.getByLabel("Password", { exact: true })).toHaveValue("");
+  await expectNowhereInPage(page, "short-lived-secret-value");
+});
+
 test("the detail page lists the flows that use a credential and refuses to delete it", async ({ page }) => {
   const name = `e2e-used-${unique()}`;
   const flowName = `Uses ${name}`;

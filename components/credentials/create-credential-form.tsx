@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import type { CredentialTypeForm } from "@/components/credentials/credential-form-types";
 import { AllowedHostsInput } from "@/components/credentials/allowed-hosts-input";
 import { CredentialFieldInput } from "@/components/credentials/credential-field-input";
-import { IDLE, type ActionState, type FormAction } from "@/components/forms/action-state";
+import { IDLE, echoKey, type ActionState, type FormAction } from "@/components/forms/action-state";
 import { FormMessage } from "@/components/forms/form-message";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASSES, SelectField } from "@/components/ui/field";
@@ -18,7 +18,7 @@ export function CreateCredentialForm({ types, environments, action }: CreateCred
   const type = types.find((candidate) => candidate.type === typeName) ?? types[0];
   // noValidate: the zod schema is the one source of the rules, and its messages are the ones shown.
   return (
-    <form action={formAction} className="space-y-4" noValidate aria-label="New credential">
+    <form key={echoKey(state)} action={formAction} className="space-y-4" noValidate aria-label="New credential">
       <div className="grid gap-3 md:grid-cols-3">
         <Field
           id="credential-name"
@@ -35,7 +35,8 @@ export function CreateCredentialForm({ types, environments, action }: CreateCred
           <label htmlFor="credential-type" className="mb-1 block text-xs font-medium text-slate-700">
             Type
           </label>
-          <select id="credential-type" name="type" value={type?.type} onChange={(event) => setTypeName(event.target.value as typeof typeName)} className={INPUT_CLASSES}>
+          {/* Uncontrolled on purpose: a controlled select that the form reset moved would show another type than the fields below it. */}
+          <select id="credential-type" name="type" defaultValue={type?.type} onChange={(event) => setTypeName(event.target.value as typeof typeName)} className={INPUT_CLASSES}>
             {types.map((option) => (
               <option key={option.type} value={option.type}>
                 {option.label}

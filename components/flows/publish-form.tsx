@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { IDLE, type ActionState, type FormAction } from "@/components/forms/action-state";
+import { IDLE, echoKey, type ActionState, type FormAction } from "@/components/forms/action-state";
 import { FormMessage } from "@/components/forms/form-message";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
@@ -14,7 +14,7 @@ export function PublishForm({ flowId, environments, action }: PublishFormProps) 
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, IDLE);
   const values = state.status === "error" ? state.values : {};
   return (
-    <form action={formAction} className="space-y-3">
+    <form key={echoKey(state)} action={formAction} className="space-y-3">
       <input type="hidden" name="flowId" value={flowId} />
       <div className="flex items-end gap-2">
         <Field

@@ -15,3 +15,13 @@ export type ActionState<T = null> =
 export type FormAction<T = null> = (state: ActionState<T>, formData: FormData) => Promise<ActionState<T>>;
 
 export const IDLE: { status: "idle" } = { status: "idle" };
+
+/**
+ * A key for a form that echoes refused input. React resets a form after its
+ * action, and a <select> resets to the option it was first rendered with, not
+ * to the echoed defaultValue; re-mounting with each refused submission's echo
+ * makes the reset land on what the user chose.
+ */
+export function echoKey<T>(state: ActionState<T>): string {
+  return state.status === "error" ? JSON.stringify(state.values) : "form";
+}

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { ROLES } from "@/lib/auth/permissions";
-import { IDLE, type ActionState, type FormAction } from "@/components/forms/action-state";
+import { IDLE, echoKey, type ActionState, type FormAction } from "@/components/forms/action-state";
 import { FormMessage } from "@/components/forms/form-message";
 import { Button } from "@/components/ui/button";
 import { CopyableText } from "@/components/ui/copyable-text";
@@ -18,7 +18,7 @@ export function CreateApiTokenForm({ owners, action }: CreateApiTokenFormProps) 
   const [state, formAction, pending] = useActionState<ActionState<CreatedToken>, FormData>(action, IDLE);
   const values = state.status === "error" ? state.values : {};
   return (
-    <form action={formAction} className="space-y-3" noValidate aria-label="Create API token">
+    <form key={echoKey(state)} action={formAction} className="space-y-3" noValidate aria-label="Create API token">
       <div className="grid gap-3 md:grid-cols-4">
         {/* Not a SelectField: the option's value (user id) differs from its label (email). */}
         <div>

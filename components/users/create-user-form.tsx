@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { ROLES } from "@/lib/auth/permissions";
-import { IDLE, type ActionState, type FormAction } from "@/components/forms/action-state";
+import { IDLE, echoKey, type ActionState, type FormAction } from "@/components/forms/action-state";
 import { FormMessage } from "@/components/forms/form-message";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
@@ -12,7 +12,7 @@ export function CreateUserForm({ action }: { action: FormAction }) {
   const values = state.status === "error" ? state.values : {};
   // noValidate: the zod schema is the one source of the rules, and its messages are the ones shown.
   return (
-    <form action={formAction} className="space-y-3" noValidate aria-label="Create user">
+    <form key={echoKey(state)} action={formAction} className="space-y-3" noValidate aria-label="Create user">
       <div className="grid gap-3 md:grid-cols-4">
         <Field id="new-user-email" name="email" label="Email" type="email" required defaultValue={values.email} />
         <Field id="new-user-name" name="name" label="Name" required defaultValue={values.name} />
