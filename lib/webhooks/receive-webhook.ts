@@ -7,6 +7,7 @@ import { sendJob } from "@/lib/queue/send-job";
 import { redactHeaders } from "@/lib/redact/redact-headers";
 import { extractEventKeys } from "@/lib/webhooks/extract-event-keys";
 import { parseWebhookBody } from "@/lib/webhooks/parse-webhook-body";
+import { verifyWebhookSignature } from "@/lib/webhooks/verify-webhook-signature";
 
 export type ReceiveWebhookOptions = { hookKey: string; headers: Headers; rawBody: Buffer };
 export type ReceiveWebhookResult = { runId: string; traceId: string; duplicate: boolean };
@@ -26,16 +27,25 @@ export async function receiveWebhook({ hookKey, headers, rawBody }: ReceiveWebho
   if (flow.status === "paused") throw new AppError("conflict", "This flow is paused");
   if (!flow.publishedVersion) throw new AppError("conflict", "This flow has no published version yet");
 
+  const definition = flowDefinitionSchema.parse(flow.publishedVersion.definition);
+  // The version decides which credential set its runs use; copied onto the
+  // run so changing the version's environment later never flips a queued run.
+  const environment = flow.publishedVersion.environment;
+  const trigger = definition.nodes.find((node) => node.kind === "webhook-trigger");
+  // Checked before the body is even parsed, so a forged request stores nothing and creates no run (R3).
+  // A database failure while reading the secret is not the sender's fault: 503, so it retries (R1).
+  if (trigger?.kind === "webhook-trigger") {
+    await verifyWebhookSignature({ trigger: trigger.config, environment, headers, rawBody }).catch((error: unknown) => {
+      throw error instanceof AppError ? error : unavailable(error);
+    });
+  }
+
   const contentType = headers.get("content-type");
   const body = parseWebhookBody(contentType, rawBody);
-  const definition = flowDefinitionSchema.parse(flow.publishedVersion.definition);
   const keys = extractEventKeys(definition, body, headers);
   const source = `hook:${flow.id}`;
   const traceId = randomBytes(16).toString("hex");
   const versionId = flow.publishedVersion.id;
-  // The version decides which credential set its runs use; copied onto the
-  // run so changing the version's environment later never flips a queued run.
-  const environment = flow.publishedVersion.environment;
 
   try {
     return await db.$transaction(async (tx) => {
