@@ -39,6 +39,13 @@ export const envSchema = z.object({
    * Admins can extend it on the settings page.
    */
   OUTBOUND_ALLOWLIST: z.string().default(""),
+  /**
+   * Backpressure (R5): intake answers 429 + Retry-After while this many runs
+   * wait to start, system-wide or for one flow, instead of accepting work it
+   * cannot hold; it recovers by itself as the worker catches up.
+   */
+  INTAKE_MAX_BACKLOG: z.coerce.number().int().min(1).default(50_000),
+  INTAKE_MAX_FLOW_BACKLOG: z.coerce.number().int().min(1).default(10_000),
   /** How long a browser session lasts before signing in again. */
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
 });

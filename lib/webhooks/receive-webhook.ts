@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { flowDefinitionSchema } from "@/lib/flows/schema";
 import { sendJob } from "@/lib/queue/send-job";
 import { redactHeaders } from "@/lib/redact/redact-headers";
+import { checkBacklog } from "@/lib/webhooks/check-backlog";
 import { extractEventKeys } from "@/lib/webhooks/extract-event-keys";
 import { parseWebhookBody } from "@/lib/webhooks/parse-webhook-body";
 import { verifyWebhookSignature } from "@/lib/webhooks/verify-webhook-signature";
@@ -39,6 +40,10 @@ export async function receiveWebhook({ hookKey, headers, rawBody }: ReceiveWebho
       throw error instanceof AppError ? error : unavailable(error);
     });
   }
+
+  await checkBacklog(flow.id).catch((error: unknown) => {
+    throw error instanceof AppError ? error : unavailable(error);
+  });
 
   const contentType = headers.get("content-type");
   const body = parseWebhookBody(contentType, rawBody);
