@@ -92,6 +92,8 @@ export const webhookSignatureSchema = z
 
 export const webhookTriggerConfigSchema = z.object({
   signature: webhookSignatureSchema.optional(),
+  /** Also accept application/x-www-form-urlencoded bodies (Bitrix24, amoCRM send them); JSON is always accepted. */
+  acceptForm: z.boolean().default(false),
   /** Where the provider's event id is in the body; the intake dedup key (R4). */
   eventIdPath: dotPathSchema.optional(),
   /** Header carrying the event id, e.g. "X-Huntflow-Delivery"; wins over eventIdPath. */

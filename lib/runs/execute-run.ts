@@ -8,6 +8,7 @@ import { createSecretScope, type SecretScope } from "@/lib/redact/secret-scope";
 import { deriveIdempotencyKey, pickBusinessKey } from "@/lib/runs/derive-idempotency-key";
 import { runStep } from "@/lib/runs/run-step";
 import type { StepFailure } from "@/lib/runs/failure-class";
+import { parseWebhookBody } from "@/lib/webhooks/parse-webhook-body";
 
 export type ExecuteRunOptions = { runId: string; signal?: AbortSignal };
 export type ExecuteRunOutcome =
@@ -46,7 +47,8 @@ async function executeSteps(runId: string, signal: AbortSignal, secrets: SecretS
   await db.run.update({ where: { id: run.id }, data: { status: "running", startedAt: run.startedAt ?? new Date() } });
 
   const checkpoints = new Map(run.steps.map((step) => [step.nodeId, step]));
-  const trigger: unknown = JSON.parse(run.event.rawBody);
+  // Intake already checked the body against the trigger's accepted formats; here it is only decoded.
+  const trigger = parseWebhookBody(run.event.contentType, Buffer.from(run.event.rawBody, "utf8"), { acceptForm: true });
   const outputs: Record<string, unknown> = {};
   const event = { id: run.event.id, providerEventId: run.event.providerEventId, businessKey: run.event.businessKey };
   const businessKey = pickBusinessKey(event);

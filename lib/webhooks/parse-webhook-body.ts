@@ -1,11 +1,17 @@
 import { AppError } from "@/lib/errors";
+import { parseFormBody } from "@/lib/webhooks/parse-form-body";
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
+const FORM_TYPE = /^application\/x-www-form-urlencoded\b/i;
 
-/** Flowgate accepts JSON webhooks; anything else is refused before it is stored. */
-export function parseWebhookBody(contentType: string | null, raw: Buffer): unknown {
+export type ParseWebhookBodyOptions = { acceptForm: boolean };
+
+/** JSON always, form-encoded where the flow's trigger says so; anything else is refused before it is stored. */
+export function parseWebhookBody(contentType: string | null, raw: Buffer, { acceptForm }: ParseWebhookBodyOptions): unknown {
+  if (acceptForm && contentType && FORM_TYPE.test(contentType)) return parseFormBody(raw);
   if (!contentType || !JSON_TYPE.test(contentType)) {
-    throw new AppError("unsupported_media_type", "Webhook bodies must be JSON (Content-Type: application/json)");
+    const accepted = acceptForm ? "JSON or form-encoded (application/x-www-form-urlencoded)" : "JSON (Content-Type: application/json)";
+    throw new AppError("unsupported_media_type", `Webhook bodies must be ${accepted}`);
   }
   try {
     return JSON.parse(raw.toString("utf8"));

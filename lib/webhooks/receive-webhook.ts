@@ -46,7 +46,7 @@ export async function receiveWebhook({ hookKey, headers, rawBody }: ReceiveWebho
   });
 
   const contentType = headers.get("content-type");
-  const body = parseWebhookBody(contentType, rawBody);
+  const body = parseWebhookBody(contentType, rawBody, { acceptForm: trigger?.kind === "webhook-trigger" && trigger.config.acceptForm });
   const keys = extractEventKeys(definition, body, headers);
   const source = `hook:${flow.id}`;
   const traceId = randomBytes(16).toString("hex");
