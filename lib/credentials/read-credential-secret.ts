@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { openCredential } from "@/lib/credentials/open-credential";
+import { openCredential, type StoredCredential } from "@/lib/credentials/open-credential";
 import { CREDENTIAL_SECRET_FIELDS, type CredentialSecret, type Environment } from "@/lib/credentials/schema";
 
 export type ReadCredentialSecretOptions = { name: string; environment: Environment };
@@ -19,13 +19,18 @@ export async function readCredentialSecret({ name, environment }: ReadCredential
     omit: { ciphertext: false },
   });
   if (!row) throw new AppError("not_found", `No ${environment} credential named "${name}"`);
-  return { id: row.id, name: row.name, environment: row.environment, allowedHosts: row.allowedHosts, ...openCredential(row) };
+  return openStored(row);
 }
 
 /** The same, by id: "Test connection" on a credential's page knows the record, not a flow's reference. */
 export async function readCredentialSecretById(id: string): Promise<StoredCredentialSecret> {
   const row = await db.credential.findUnique({ where: { id }, omit: { ciphertext: false } });
   if (!row) throw new AppError("not_found", "Credential not found");
+  return openStored(row);
+}
+
+// Both readers answer the same shape: the record's identity and hosts beside its opened fields.
+function openStored(row: StoredCredential & { environment: Environment; allowedHosts: string[] }): StoredCredentialSecret {
   return { id: row.id, name: row.name, environment: row.environment, allowedHosts: row.allowedHosts, ...openCredential(row) };
 }
 
