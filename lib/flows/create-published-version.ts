@@ -3,7 +3,9 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Environment } from "@/lib/generated/prisma/enums";
 import type { ActingUser } from "@/lib/audit/acting-user";
+import { findUnsignedWebhookProblem } from "@/lib/flows/find-unsigned-webhook-problem";
 import { recordFlowAudit } from "@/lib/flows/record-flow-audit";
+import { flowDefinitionSchema } from "@/lib/flows/schema";
 
 export type CreatePublishedVersionOptions = {
   flow: { id: string; name: string };
@@ -17,12 +19,17 @@ export type CreatePublishedVersionOptions = {
 
 /**
  * Appends the next immutable version, makes it the one that runs and audits
- * it, all in one transaction. Two concurrent publishes cannot take the same
+ * it, all in one transaction. Every way to publish (publish, rollback) goes
+ * through here, so the signature rule cannot be side-stepped. Two concurrent publishes cannot take the same
  * number: the (flowId, number) unique constraint rejects the loser.
  */
 export async function createPublishedVersion({ flow, definition, message, environment, actor, audit }: CreatePublishedVersionOptions) {
   try {
     return await db.$transaction(async (tx) => {
+      // Read inside the transaction: an admin withdrawing the permission at the same moment wins.
+      const { unsignedWebhooksAllowed } = await tx.flow.findUniqueOrThrow({ where: { id: flow.id }, select: { unsignedWebhooksAllowed: true } });
+      const problem = findUnsignedWebhookProblem(flowDefinitionSchema.parse(definition), unsignedWebhooksAllowed);
+      if (problem) throw new AppError("validation_failed", "The draft has problems; fix them before publishing", { details: { problems: [problem] } });
       const last = await tx.flowVersion.findFirst({ where: { flowId: flow.id }, orderBy: { number: "desc" }, select: { number: true } });
       const version = await tx.flowVersion.create({
         data: { flowId: flow.id, number: (last?.number ?? 0) + 1, definition, message, environment, authorId: actor.userId },

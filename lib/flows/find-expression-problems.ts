@@ -23,6 +23,8 @@ function expressionsOf(node: FlowNode): { path: string; expression: string }[] {
       );
     case "filter":
       return [{ path: "config.condition", expression: node.config.condition }];
+    case "webhook-trigger":
+      return node.config.eventIdExpression === undefined ? [] : [{ path: "config.eventIdExpression", expression: node.config.eventIdExpression }];
     case "dedup":
       return [{ path: "config.key", expression: node.config.key }];
     default:

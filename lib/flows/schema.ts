@@ -75,7 +75,7 @@ const httpStatusSchema = z.number().int().min(100).max(599);
 
 // ---------------------------------------------------------------- triggers
 
-export const SIGNATURE_SCHEMES = ["hmac-sha256", "standard-webhooks", "stripe", "github"] as const;
+export const SIGNATURE_SCHEMES = ["hmac-sha256", "standard-webhooks", "stripe", "github", "shared-secret"] as const;
 
 export const webhookSignatureSchema = z
   .object({
@@ -84,9 +84,15 @@ export const webhookSignatureSchema = z
     /** Overrides the scheme's usual header; required for plain hmac-sha256, which has none. */
     header: z.string().min(1).optional(),
     encoding: z.enum(["hex", "base64"]).optional(),
+    /** shared-secret only: the query parameter carrying the token, for senders that cannot set headers. */
+    queryParam: z.string().min(1).optional(),
   })
   .refine((sig) => sig.scheme !== "hmac-sha256" || sig.header !== undefined, {
     message: "hmac-sha256 needs the header that carries the signature",
+    path: ["header"],
+  })
+  .refine((sig) => sig.scheme !== "shared-secret" || (sig.header === undefined) !== (sig.queryParam === undefined), {
+    message: "shared-secret needs either the header or the query parameter that carries the token",
     path: ["header"],
   });
 
@@ -98,6 +104,10 @@ export const webhookTriggerConfigSchema = z.object({
   eventIdPath: dotPathSchema.optional(),
   /** Header carrying the event id, e.g. "X-Huntflow-Delivery"; wins over eventIdPath. */
   eventIdHeader: z.string().min(1).optional(),
+  /** For providers without event ids: a JSONata expression over the body whose result is the dedup key. */
+  eventIdExpression: expressionSchema.optional(),
+  /** Last resort when no id is configured or found: a SHA-256 of the raw body dedups byte-identical redeliveries. */
+  dedupByBodyHash: z.boolean().default(false),
   /** The business entity the event is about; part of every idempotency key (R6). */
   businessKeyPath: dotPathSchema.optional(),
   /** A version or timestamp in the body, so stale events are skipped (R12). */
@@ -118,6 +128,21 @@ export const schedulePollSchema = z.object({
   cursorPath: dotPathSchema.optional(),
   /** The item's own id, used as the event id for dedup (R4). */
   idPath: dotPathSchema,
+  /**
+   * The item's version or updated-at; part of its event id, so an update of
+   * an already seen record is a new event while a re-polled one is a duplicate.
+   */
+  versionPath: dotPathSchema.optional(),
+  /**
+   * updated-since polling: the greatest value of this item field becomes the
+   * next poll's {{cursor}}. Without it, cursorPath (a page token) is used.
+   */
+  cursorItemPath: dotPathSchema.optional(),
+  /** The business entity of an item (R6); its id when unset. */
+  businessKeyPath: dotPathSchema.optional(),
+  /** Pages fetched per poll at most, so one poll cannot run for ever. */
+  maxPages: z.number().int().min(1).max(1000).default(50),
+  timeoutMs: z.number().int().min(100).max(300_000).default(15_000),
 });
 
 export const scheduleTriggerConfigSchema = z.object({

@@ -27,7 +27,8 @@ export async function seedDatabase({ adminEmail, adminPassword, demoTargetUrl }:
   if ((await db.flow.count()) === 0) {
     const definition = buildDemoFlowDefinition(demoTargetUrl) as Prisma.InputJsonValue;
     demoFlow = await db.$transaction(async (tx) => {
-      const flow = await tx.flow.create({ data: { name: "Demo: order → CRM lead", hookKey: generateHookKey(), draft: definition } });
+      // The demo posts unsigned from the README's curl line; a real flow needs an admin to allow that (R3).
+      const flow = await tx.flow.create({ data: { name: "Demo: order → CRM lead", hookKey: generateHookKey(), draft: definition, unsignedWebhooksAllowed: true } });
       const version = await tx.flowVersion.create({
         data: { flowId: flow.id, number: 1, definition, message: "Demo flow", authorId: adminId ?? null },
       });

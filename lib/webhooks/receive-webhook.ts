@@ -1,94 +1,86 @@
-import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { flowDefinitionSchema } from "@/lib/flows/schema";
-import { sendJob } from "@/lib/queue/send-job";
+import { flowDefinitionSchema, type WebhookTriggerConfig } from "@/lib/flows/schema";
+import { acceptEvent, storageUnavailable } from "@/lib/intake/accept-event";
+import { checkBacklog } from "@/lib/intake/check-backlog";
+import { countRejection } from "@/lib/intake/count-rejection";
+import { rejectionReason } from "@/lib/intake/rejection-reasons";
+import type { AcceptedEvent } from "@/lib/intake/store-event";
 import { redactHeaders } from "@/lib/redact/redact-headers";
-import { checkBacklog } from "@/lib/webhooks/check-backlog";
 import { extractEventKeys } from "@/lib/webhooks/extract-event-keys";
 import { parseWebhookBody } from "@/lib/webhooks/parse-webhook-body";
 import { verifyWebhookSignature } from "@/lib/webhooks/verify-webhook-signature";
 
-export type ReceiveWebhookOptions = { hookKey: string; headers: Headers; rawBody: Buffer };
-export type ReceiveWebhookResult = { runId: string; traceId: string; duplicate: boolean };
+export type ReceiveWebhookOptions = {
+  hookKey: string;
+  headers: Headers;
+  /** The raw bytes, or how to read them (capped) once the flow is known, so an oversized body is counted against it. */
+  rawBody: Buffer | (() => Promise<Buffer>);
+  query?: URLSearchParams;
+};
+export type ReceiveWebhookResult = Omit<AcceptedEvent, "eventId">;
 
-const UNIQUE_VIOLATION = "P2002";
+type HookFlow = NonNullable<Awaited<ReturnType<typeof findHookFlow>>>;
 
 /**
- * Stores the event and enqueues its run in one transaction, then answers.
- * A 2xx is only ever sent after that commit (R1, R2); a provider's
- * redelivery of the same event id finds the original run (R4).
+ * Verifies, stores and enqueues one webhook event, then answers. A 2xx is only
+ * ever sent after that commit (R1, R2); a redelivery of the same event finds the
+ * original run (R4). Every refusal of a known flow's request is counted, never
+ * stored, so the flow's events view can say why a call started nothing.
  */
-export async function receiveWebhook({ hookKey, headers, rawBody }: ReceiveWebhookOptions): Promise<ReceiveWebhookResult> {
-  const flow = await db.flow.findUnique({ where: { hookKey }, include: { publishedVersion: true } }).catch((error: unknown) => {
-    throw unavailable(error);
+export async function receiveWebhook(options: ReceiveWebhookOptions): Promise<ReceiveWebhookResult> {
+  const flow = await findHookFlow(options.hookKey).catch((error: unknown) => {
+    throw storageUnavailable(error);
   });
   if (!flow) throw new AppError("not_found", "No flow listens on this hook");
-  if (flow.status === "paused") throw new AppError("conflict", "This flow is paused");
-  if (!flow.publishedVersion) throw new AppError("conflict", "This flow has no published version yet");
+  try {
+    const { runId, traceId, duplicate } = await acceptWebhook(flow, options);
+    return { runId, traceId, duplicate };
+  } catch (error) {
+    if (error instanceof AppError && error.status < 500) countRejection(flow.id, rejectionReason(error));
+    throw error;
+  }
+}
 
+function findHookFlow(hookKey: string) {
+  return db.flow.findUnique({ where: { hookKey }, include: { publishedVersion: true } });
+}
+
+async function acceptWebhook(flow: HookFlow, { headers, rawBody, query = new URLSearchParams() }: ReceiveWebhookOptions): Promise<AcceptedEvent> {
+  if (flow.status === "paused") throw new AppError("conflict", "This flow is paused", { details: { reason: "flow_paused" } });
+  if (!flow.publishedVersion) throw new AppError("conflict", "This flow has no published version yet", { details: { reason: "not_published" } });
   const definition = flowDefinitionSchema.parse(flow.publishedVersion.definition);
+  const trigger = definition.nodes.find((node) => node.kind === "webhook-trigger");
+  if (trigger?.kind !== "webhook-trigger") throw new AppError("conflict", "This flow is not started by webhooks", { details: { reason: "not_a_webhook_flow" } });
   // The version decides which credential set its runs use; copied onto the
   // run so changing the version's environment later never flips a queued run.
   const environment = flow.publishedVersion.environment;
-  const trigger = definition.nodes.find((node) => node.kind === "webhook-trigger");
+  const raw = typeof rawBody === "function" ? await rawBody() : rawBody;
+
   // Checked before the body is even parsed, so a forged request stores nothing and creates no run (R3).
   // A database failure while reading the secret is not the sender's fault: 503, so it retries (R1).
-  if (trigger?.kind === "webhook-trigger") {
-    await verifyWebhookSignature({ trigger: trigger.config, environment, headers, rawBody }).catch((error: unknown) => {
-      throw error instanceof AppError ? error : unavailable(error);
-    });
-  }
-
+  await verifyWebhookSignature({ trigger: trigger.config, unsignedAllowed: flow.unsignedWebhooksAllowed, environment, headers, query, rawBody: raw }).catch(
+    (error: unknown) => {
+      throw error instanceof AppError ? error : storageUnavailable(error);
+    },
+  );
   await checkBacklog(flow.id).catch((error: unknown) => {
-    throw error instanceof AppError ? error : unavailable(error);
+    throw error instanceof AppError ? error : storageUnavailable(error);
   });
 
   const contentType = headers.get("content-type");
-  const body = parseWebhookBody(contentType, rawBody, { acceptForm: trigger?.kind === "webhook-trigger" && trigger.config.acceptForm });
-  const keys = extractEventKeys(definition, body, headers);
-  const source = `hook:${flow.id}`;
-  const traceId = randomBytes(16).toString("hex");
-  const versionId = flow.publishedVersion.id;
-
-  try {
-    return await db.$transaction(async (tx) => {
-      const event = await tx.event.create({
-        data: {
-          flowId: flow.id,
-          source,
-          providerEventId: keys.providerEventId,
-          businessKey: keys.businessKey,
-          contentType: contentType ?? "",
-          rawBody: rawBody.toString("utf8"),
-          headers: redactHeaders(headers) as Prisma.InputJsonValue,
-        },
-      });
-      const run = await tx.run.create({ data: { flowId: flow.id, flowVersionId: versionId, eventId: event.id, traceId, environment } });
-      await sendJob("run.execute", { runId: run.id }, { tx, singletonKey: run.id });
-      return { runId: run.id, traceId, duplicate: false };
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code === UNIQUE_VIOLATION && keys.providerEventId) {
-      return findOriginalRun(source, keys.providerEventId);
-    }
-    throw unavailable(error);
-  }
-}
-
-// Whatever failed (database down, queue missing), nothing was committed:
-// the sender must come back, so it gets 503 + Retry-After, never a 2xx or a 500 (R1).
-function unavailable(cause: unknown): AppError {
-  return new AppError("unavailable", "The event could not be stored; retry later", { retryAfterSeconds: 30, cause });
-}
-
-async function findOriginalRun(source: string, providerEventId: string): Promise<ReceiveWebhookResult> {
-  const event = await db.event.findUnique({
-    where: { source_providerEventId: { source, providerEventId } },
-    include: { runs: { orderBy: { createdAt: "asc" }, take: 1 } },
-  });
-  const run = event?.runs[0];
-  if (!run) throw new AppError("unavailable", "The original event is still being stored; retry later", { retryAfterSeconds: 5 });
-  return { runId: run.id, traceId: run.traceId, duplicate: true };
+  const body = parseWebhookBody(contentType, raw, { acceptForm: trigger.config.acceptForm });
+  const keys = await extractEventKeys(trigger.config satisfies WebhookTriggerConfig, body, headers, raw);
+  return acceptEvent(
+    { flowId: flow.id, versionId: flow.publishedVersion.id, environment },
+    {
+      source: `hook:${flow.id}`,
+      dedupKey: keys.providerEventId,
+      businessKey: keys.businessKey,
+      contentType: contentType ?? "",
+      rawBody: raw.toString("utf8"),
+      headers: redactHeaders(headers) as Prisma.InputJsonValue,
+    },
+  );
 }

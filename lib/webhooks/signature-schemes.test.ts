@@ -15,8 +15,16 @@ flipped[5] = (flipped[5] ?? 0) ^ 1;
 const hmac = (key: string | Buffer, data: string | Buffer, encoding: "hex" | "base64" = "hex") => createHmac("sha256", key).update(data).digest(encoding);
 const config = (scheme: WebhookSignatureConfig["scheme"], extra: Partial<WebhookSignatureConfig> = {}): WebhookSignatureConfig => ({ scheme, credentialRef: "hook-secret", ...extra });
 
-function verify(scheme: WebhookSignatureConfig["scheme"], headers: Record<string, string>, rawBody: Buffer, options: { secrets?: string[]; extra?: Partial<WebhookSignatureConfig>; now?: Date } = {}) {
-  return SIGNATURE_VERIFIERS[scheme]({ rawBody, headers: new Headers(headers), secrets: options.secrets ?? [SECRET], config: config(scheme, options.extra), now: options.now ?? NOW });
+type VerifyOptions = { secrets?: string[]; extra?: Partial<WebhookSignatureConfig>; now?: Date; query?: string };
+function verify(scheme: WebhookSignatureConfig["scheme"], headers: Record<string, string>, rawBody: Buffer, options: VerifyOptions = {}) {
+  return SIGNATURE_VERIFIERS[scheme]({
+    rawBody,
+    headers: new Headers(headers),
+    query: new URLSearchParams(options.query ?? ""),
+    secrets: options.secrets ?? [SECRET],
+    config: config(scheme, options.extra),
+    now: options.now ?? NOW,
+  });
 }
 
 const BAD = { ok: false, reason: "bad_signature" };
@@ -127,5 +135,28 @@ describe("secret rotation", () => {
 
   it("uses only the current secret when there is no previous one", () => {
     expect(activeSigningSecrets({ secret: SECRET }, NOW)).toEqual([SECRET]);
+  });
+});
+
+describe("shared-secret (weakest)", () => {
+  it("accepts the token in the configured header, bare or as a bearer token", () => {
+    const extra = { header: "X-Hook-Token" };
+    expect(verify("shared-secret", { "x-hook-token": SECRET }, body, { extra })).toEqual({ ok: true });
+    expect(verify("shared-secret", { "x-hook-token": `Bearer ${SECRET}` }, body, { extra })).toEqual({ ok: true });
+    expect(verify("shared-secret", { "x-hook-token": `${SECRET}x` }, body, { extra })).toEqual(BAD);
+    expect(verify("shared-secret", {}, body, { extra })).toEqual(MISSING);
+  });
+  it("accepts the token in the configured query parameter, and only there", () => {
+    const extra = { queryParam: "token" };
+    expect(verify("shared-secret", {}, body, { extra, query: `token=${SECRET}` })).toEqual({ ok: true });
+    expect(verify("shared-secret", {}, body, { extra, query: "token=guess" })).toEqual(BAD);
+    expect(verify("shared-secret", { token: SECRET }, body, { extra })).toEqual(MISSING);
+  });
+  it("verifies the previous secret during a rotation and refuses it afterwards", () => {
+    const extra = { header: "X-Hook-Token" };
+    const during = activeSigningSecrets({ secret: SECRET, previousSecret: OLD_SECRET, previousExpiresAt: new Date(NOW.getTime() + 60_000) }, NOW);
+    expect(verify("shared-secret", { "x-hook-token": OLD_SECRET }, body, { extra, secrets: during })).toEqual({ ok: true });
+    const after = activeSigningSecrets({ secret: SECRET, previousSecret: OLD_SECRET, previousExpiresAt: new Date(NOW.getTime() - 1) }, NOW);
+    expect(verify("shared-secret", { "x-hook-token": OLD_SECRET }, body, { extra, secrets: after })).toEqual(BAD);
   });
 });

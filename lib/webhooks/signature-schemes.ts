@@ -9,6 +9,8 @@ export type SignatureResult = { ok: true } | { ok: false; reason: SignatureFailu
 export type VerifierInput = {
   rawBody: Buffer;
   headers: Headers;
+  /** The request's query string; only shared-secret tokens may travel there. */
+  query: URLSearchParams;
   /** Current secret first, then the previous one while its rotation window is open. */
   secrets: string[];
   config: WebhookSignatureConfig;
@@ -67,6 +69,28 @@ export const SIGNATURE_VERIFIERS: Record<SignatureScheme, Verifier> = {
     const payload = Buffer.concat([Buffer.from(`${id}.${timestamp.trim()}.`), rawBody]);
     const result = anyMatches(secrets, signatures, (secret) => hmac(standardWebhooksKey(secret), payload).toString("base64"));
     return result.ok ? checkTimestamp(timestamp.trim(), now) : result;
+  },
+
+  // The weakest scheme: the secret itself travels with every request, nothing
+  // binds it to the body, and a query token ends up in proxy logs. For senders
+  // that can do nothing better (Bitrix24 outbound webhooks, 1C, form builders).
+  "shared-secret": ({ headers, query, secrets, config }) => {
+    const given = config.queryParam ? query.get(config.queryParam) : headers.get(config.header ?? "");
+    if (!given) return fail("missing_header");
+    const token = stripPrefix(given.trim(), "Bearer ");
+    return anyMatches(secrets, [token], (secret) => secret);
+  },
+};
+
+/** How the editor describes each scheme; the shared secret is labelled as the weakest. */
+export const SIGNATURE_SCHEME_LABELS: Record<SignatureScheme, { label: string; warning?: string }> = {
+  "hmac-sha256": { label: "HMAC-SHA256 of the body (header)" },
+  "standard-webhooks": { label: "Standard Webhooks (webhook-id, -timestamp, -signature)" },
+  stripe: { label: "Stripe-style (t=…,v1=…)" },
+  github: { label: "GitHub (X-Hub-Signature-256)" },
+  "shared-secret": {
+    label: "Shared secret in a header or query (weakest)",
+    warning: "The secret itself travels with every request and does not protect the body; use a signature scheme when the sender offers one.",
   },
 };
 

@@ -95,7 +95,12 @@ export async function migrateDev(options: MigrateOptions & { name: string }): Pr
       log("Already in sync: the schema matches the migration history; no migration created.");
       return { created: null };
     }
-    const loss = await engine.evaluateDataLoss({ migrationsList, schema, filters: FILTERS });
+    // The data-loss check replays the history on a shadow database, which the WASM
+    // engine cannot open either; without it, read the generated SQL before committing.
+    const loss = await engine.evaluateDataLoss({ migrationsList, schema, filters: FILTERS }).catch((error: Error) => {
+      log(`WARNING: data-loss check unavailable (${error.message}); review the migration's DROP/ALTER statements`);
+      return { unexecutableSteps: [], warnings: [] };
+    });
     if (loss.unexecutableSteps.length) {
       throw new Error("The new migration cannot be applied to this database:\n" +
         loss.unexecutableSteps.map((s) => `  - ${s.message}`).join("\n"));

@@ -24,11 +24,16 @@ export function actingAs(user: { id: string; email: string }): ActingUser {
   return { userId: user.id, email: user.email, ip: null };
 }
 
-/** A flow whose draft is `definition`, created and published as v1 (production) by a fresh analyst. */
-export async function createPublishedFlow(definition: FlowDefinitionInput, name = "Test flow") {
+/**
+ * A flow whose draft is `definition`, created and published as v1 (production)
+ * by a fresh analyst. Unsigned webhooks are allowed on it, as an admin would,
+ * unless `unsignedWebhooksAllowed: false` says otherwise.
+ */
+export async function createPublishedFlow(definition: FlowDefinitionInput, name = "Test flow", { unsignedWebhooksAllowed = true } = {}) {
   const { user } = await createUserWithToken("analyst");
   const actor = actingAs(user);
-  const flow = await createFlow({ actor, input: { name, definition } });
+  const created = await createFlow({ actor, input: { name, definition } });
+  const flow = await db.flow.update({ where: { id: created.id }, data: { unsignedWebhooksAllowed } });
   const version = await publishVersion({ flowId: flow.id, actor, message: "v1", environment: "production" });
   return { flow, version, author: user, actor };
 }
