@@ -2,22 +2,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "./support/constants";
 import { signIn } from "./support/sign-in";
-import { SAME_ORIGIN } from "./support/api-session";
-
-/**
- * A flow of this spec's own, copied from the seeded demo's draft through the
- * JSON API (the browser's session cookie authenticates it), so the other
- * specs still find the demo flow at v1.
- */
-async function createFlowLikeDemo(page: Page, name: string): Promise<string> {
-  const { flows } = (await (await page.request.get("/api/v1/flows")).json()) as { flows: Array<{ id: string; name: string }> };
-  const demo = flows.find((flow) => flow.name.startsWith("Demo"));
-  expect(demo, "the seeded demo flow").toBeDefined();
-  const { flow } = (await (await page.request.get(`/api/v1/flows/${demo!.id}`)).json()) as { flow: { draft: unknown } };
-  const created = await page.request.post("/api/v1/flows", { data: { name, definition: flow.draft }, headers: SAME_ORIGIN });
-  expect(created.status()).toBe(201);
-  return ((await created.json()) as { flow: { id: string } }).flow.id;
-}
+import { createFlowLikeDemo } from "./support/flows-api";
 
 async function publish(page: Page, message: string, environment: "sandbox" | "production") {
   await page.getByLabel("Version message").fill(message);
@@ -28,9 +13,14 @@ async function publish(page: Page, message: string, environment: "sandbox" | "pr
 test("an admin publishes, finds the publish in the audit log and its CSV, and rolls back from the versions list", async ({ page }) => {
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   const name = `Audit e2e ${Date.now()}`;
-  const flowId = await createFlowLikeDemo(page, name);
+  const { id: flowId } = await createFlowLikeDemo(page, name);
 
   await page.goto(`/flows/${flowId}`);
+  // The demo's trigger is unsigned: publishing it needs an admin's explicit permission first (R3).
+  await publish(page, "refused", "sandbox");
+  await expect(page.getByText("choose a signature scheme, or ask an admin to allow unsigned webhooks")).toBeVisible();
+  await page.getByRole("button", { name: "Allow unsigned webhooks" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "anyone who learns the hook URL can start runs" })).toBeVisible();
   await publish(page, "first", "sandbox");
   await expect(page.getByRole("status").filter({ hasText: "Published v1 (sandbox)" })).toBeVisible();
   await publish(page, "second", "production");

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "flow.rollback",
   "flow.pause",
   "flow.resume",
+  "flow.unsigned_webhooks",
   "run.trigger",
   "run.retry",
   "run.replay",

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   "flows.publish": ["admin", "analyst"],
   "flows.pause": ["admin", "analyst", "operator"],
   "flows.dryrun": ["admin", "analyst"],
+  // Letting a flow take unsigned webhooks opens it to anyone who learns its URL (R3).
+  "flows.allow-unsigned": ["admin"],
   "runs.read": ["admin", "analyst", "operator", "viewer"],
   "runs.trigger": ["admin", "analyst", "operator"],
   "runs.retry": ["admin", "operator"],

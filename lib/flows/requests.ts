@@ -30,3 +30,5 @@ export const rollbackSchema = z.object({
   versionNumber: z.number().int().min(1, "versionNumber must be a version number such as 1"),
   environment: environmentSchema.optional(),
 });
+
+export const unsignedWebhooksSchema = z.object({ allowed: z.boolean({ error: "allowed must be true or false" }) });

@@ -136,7 +136,7 @@ describe("flow definition schema", () => {
       schemaVersion: 1,
       nodes: [{ id: "t", kind: "webhook-trigger", position: { x: 1, y: 2 }, config: {}, selected: true, measured: { width: 10 } }],
     });
-    expect(definition).toEqual({ schemaVersion: 1, nodes: [{ id: "t", kind: "webhook-trigger", position: { x: 1, y: 2 }, config: { acceptForm: false } }], edges: [] });
+    expect(definition).toEqual({ schemaVersion: 1, nodes: [{ id: "t", kind: "webhook-trigger", position: { x: 1, y: 2 }, config: { acceptForm: false, dedupByBodyHash: false } }], edges: [] });
     expect(flowDefinitionSchema.safeParse({ schemaVersion: 2, nodes: [] }).success).toBe(false);
   });
 });

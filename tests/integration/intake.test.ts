@@ -79,15 +79,19 @@ describe("POST /api/hooks/:hookKey", () => {
     expect(await countRunJobs(first.runId)).toBe(1);
   });
 
-  it("keeps one event, one run and one job when 30 copies arrive at once", async () => {
+  it("keeps one event, one run and one job when 50 copies arrive at once, and answers each with that run", async () => {
     const before = await storedCounts();
-    const responses = await Promise.all(Array.from({ length: 30 }, () => postHook(hookKey, jsonRequest(hookUrl(hookKey), order("e-burst")))));
+    const responses = await Promise.all(Array.from({ length: 50 }, () => postHook(hookKey, jsonRequest(hookUrl(hookKey), order("e-burst")))));
     const bodies = (await Promise.all(responses.map((r) => r.json()))) as Array<{ runId: string }>;
     expect(new Set(bodies.map((b) => b.runId)).size).toBe(1);
-    expect(responses.map((r) => r.status).sort()).toEqual([...Array(29).fill(200), 202]);
+    expect(responses.map((r) => r.status).sort()).toEqual([...Array(49).fill(200), 202]);
     const after = await storedCounts();
     expect(after).toEqual({ events: before.events + 1, runs: before.runs + 1 });
     expect(await countRunJobs(bodies[0]!.runId)).toBe(1);
+    // Each redelivery is counted on the original, for the flow's events view.
+    const event = await db.event.findFirstOrThrow({ where: { flowId, providerEventId: "e-burst" } });
+    expect(event.duplicateCount).toBe(49);
+    expect(await db.intakeKey.count({ where: { eventId: event.id } })).toBe(1);
   });
 
   it.each([

@@ -2,14 +2,19 @@
 
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actingUser } from "@/lib/audit/acting-user";
 import type { Action } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/require-permission";
-import { flowStatusSchema, publishSchema, rollbackSchema } from "@/lib/flows/requests";
+import { AppError } from "@/lib/errors";
+import { flowStatusSchema, publishSchema, rollbackSchema, unsignedWebhooksSchema } from "@/lib/flows/requests";
 import { publishVersion } from "@/lib/flows/publish-version";
 import { rollbackVersion } from "@/lib/flows/rollback-version";
 import { setFlowStatus } from "@/lib/flows/set-flow-status";
+import { setUnsignedWebhooks } from "@/lib/flows/set-unsigned-webhooks";
+import { manualRunSchema } from "@/lib/intake/manual-run-schema";
+import { startManualRun } from "@/lib/intake/start-manual-run";
 import type { ActionState } from "@/components/forms/action-state";
 import { formValues } from "@/components/forms/form-values";
 import { toErrorState } from "@/components/forms/to-error-state";
@@ -19,6 +24,9 @@ const flowIdShape = { flowId: z.uuid("Flow not found") };
 const publishFormSchema = publishSchema.extend(flowIdShape);
 const statusFormSchema = flowStatusSchema.extend(flowIdShape);
 const rollbackFormSchema = rollbackSchema.extend(flowIdShape);
+// Forms post text: "true"/"false" for the switch, the payload as typed.
+const unsignedFormSchema = unsignedWebhooksSchema.extend({ ...flowIdShape, allowed: z.enum(["true", "false"]).transform((value) => value === "true") });
+const manualRunFormSchema = manualRunSchema.extend({ ...flowIdShape, payload: z.string() });
 
 /** Checks the permission and names the acting user, with the IP the request came from, for the audit row. */
 async function requireActingUser(action: Action) {
@@ -68,5 +76,39 @@ export async function setFlowStatusAction(_state: ActionState, formData: FormDat
     return { status: "ok", message: status === "paused" ? "Flow paused" : "Flow resumed", data: null };
   } catch (error) {
     return toErrorState(error, values);
+  }
+}
+
+export async function setUnsignedWebhooksAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  try {
+    const actor = await requireActingUser("flows.allow-unsigned");
+    const { flowId, allowed } = unsignedFormSchema.parse(values);
+    await setUnsignedWebhooks({ flowId, allowed, actor });
+    revalidateFlow(flowId);
+    return { status: "ok", message: allowed ? "Unsigned webhooks allowed for this flow" : "Signatures required again", data: null };
+  } catch (error) {
+    return toErrorState(error, values);
+  }
+}
+
+export async function startManualRunAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  let runId: string;
+  try {
+    const actor = await requireActingUser("runs.trigger");
+    const { flowId, payload } = manualRunFormSchema.parse(values);
+    ({ runId } = await startManualRun({ flowId, payload: parsePayload(payload), actor }));
+  } catch (error) {
+    return toErrorState(error, values);
+  }
+  redirect(`/runs/${runId}`);
+}
+
+function parsePayload(text: string): z.infer<typeof manualRunSchema>["payload"] {
+  try {
+    return manualRunSchema.shape.payload.parse(JSON.parse(text));
+  } catch {
+    throw new AppError("bad_request", "The payload is not valid JSON");
   }
 }

@@ -17,7 +17,13 @@ import { maskDefinitions } from "@/lib/flows/mask-definitions";
 import { JsonBlock } from "@/components/ui/json-block";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { publishFlowAction, rollbackFlowAction, setFlowStatusAction } from "./actions";
+import { getPublishedTrigger } from "@/lib/flows/get-published-trigger";
+import { listIntakeActivity } from "@/lib/intake/list-intake-activity";
+import { SIGNATURE_SCHEME_LABELS } from "@/lib/webhooks/signature-schemes";
+import { IntakeActivityTable } from "@/components/flows/intake-activity-table";
+import { ManualRunForm } from "@/components/flows/manual-run-form";
+import { UnsignedWebhooksForm } from "@/components/flows/unsigned-webhooks-form";
+import { publishFlowAction, rollbackFlowAction, setFlowStatusAction, setUnsignedWebhooksAction, startManualRunAction } from "./actions";
 
 export const metadata: Metadata = { title: "Flow · Flowgate" };
 export const dynamic = "force-dynamic";
@@ -28,8 +34,11 @@ export default async function FlowPage({ params }: FlowPageProps) {
   const actor = await requirePagePermission("flows.read");
 
   const { flowId } = await params;
-  const [flow, versions] = await loadOrNotFound(flowId, (id) => Promise.all([getFlowOrThrow(id), listVersions(id)]));
+  const [flow, versions, activity] = await loadOrNotFound(flowId, (id) => Promise.all([getFlowOrThrow(id), listVersions(id), listIntakeActivity(id)]));
+  const trigger = await getPublishedTrigger(flow.publishedVersionId);
   const canPublish = can(actor.role, "flows.publish");
+  const signature = trigger?.kind === "webhook-trigger" ? trigger.config.signature : undefined;
+  const samplePayload = JSON.stringify(trigger?.kind === "manual-trigger" ? (trigger.config.samplePayload ?? {}) : {}, null, 2);
 
   return (
     <>
@@ -55,7 +64,38 @@ export default async function FlowPage({ params }: FlowPageProps) {
         <Card>
           <h2 className="mb-2 font-semibold">Hook URL</h2>
           <CopyableText value={buildHookUrl(flow.hookKey)} />
+          <div className="mt-3 space-y-2 text-sm" data-testid="signature-policy">
+            {signature ? (
+              <p>
+                Signature check: {SIGNATURE_SCHEME_LABELS[signature.scheme].label}, secret <code>{signature.credentialRef}</code>.
+                {SIGNATURE_SCHEME_LABELS[signature.scheme].warning ? <span className="block text-amber-700">{SIGNATURE_SCHEME_LABELS[signature.scheme].warning}</span> : null}
+              </p>
+            ) : flow.unsignedWebhooksAllowed ? (
+              <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-800" role="alert">
+                Unsigned webhooks are allowed for this flow: anyone who learns the hook URL can start runs.
+              </p>
+            ) : (
+              <p className="text-slate-600">Unsigned webhooks are refused (401). Choose a signature scheme on the trigger, or an admin can allow unsigned webhooks for this flow.</p>
+            )}
+            {can(actor.role, "flows.allow-unsigned") ? (
+              <UnsignedWebhooksForm flowId={flow.id} allowed={flow.unsignedWebhooksAllowed} action={setUnsignedWebhooksAction} />
+            ) : null}
+          </div>
         </Card>
+
+        <Card>
+          <h2 className="mb-2 font-semibold">Recent events</h2>
+          <p className="mb-3 text-slate-600">What reached this flow: accepted events and their runs, redeliveries answered with an earlier run, and refused requests by reason.</p>
+          <IntakeActivityTable activity={activity} />
+        </Card>
+
+        {flow.publishedVersion && can(actor.role, "runs.trigger") ? (
+          <Card>
+            <h2 className="mb-2 font-semibold">Start a run</h2>
+            <p className="mb-3 text-slate-600">Runs the published version with this payload, as if the trigger had delivered it. Recorded in the audit log.</p>
+            <ManualRunForm flowId={flow.id} samplePayload={samplePayload} action={startManualRunAction} />
+          </Card>
+        ) : null}
 
         {canPublish ? (
           <Card>
