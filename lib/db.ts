@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env.mjs";
 
@@ -13,7 +14,23 @@ export type DbTransaction = Parameters<Parameters<PrismaClient["$transaction"]>[
 const OMIT = { credential: { ciphertext: true } } as const;
 
 export function createDb(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }), omit: OMIT });
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  pool.on("connect", endWhenSessionIsTerminated);
+  return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), omit: OMIT });
+}
+
+/**
+ * When the server ends a session inside a transaction (pg_terminate_backend,
+ * failover, a crashed backend), the FATAL arrives as the failing statement's
+ * error and the socket closes only a moment later. adapter-pg 7.10.1 releases
+ * that connection to the pool as healthy in between, so the next query took
+ * the dead connection and failed too (a second 503 for an unrelated sender).
+ * Ending the client on the FATAL makes the pool discard it on release.
+ */
+function endWhenSessionIsTerminated(client: pg.PoolClient): void {
+  client.connection.on("errorMessage", (error: { severity?: string }) => {
+    if (error.severity === "FATAL") void client.end();
+  });
 }
 
 function createDefaultDb(): PrismaClient {

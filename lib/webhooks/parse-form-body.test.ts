@@ -27,4 +27,14 @@ describe("parseFormBody", () => {
     expect(() => parse(`a${"[x]".repeat(10)}=1`)).toThrow(/nested too deeply/);
     expect(() => parse(Array.from({ length: 2_001 }, (_, i) => `f${i}=1`).join("&"))).toThrow(/more than 2000 fields/);
   });
+
+  it("refuses NUL characters, raw or %00-encoded, which PostgreSQL cannot store", () => {
+    expect(() => parse("id=a%00b")).toThrow(/NUL character/);
+    expect(() => parse("ev%00ent=1")).toThrow(/NUL character/);
+    expect(() => parse("id=a\u0000b")).toThrow(/NUL character/);
+  });
+
+  it("refuses bytes that are not UTF-8 rather than storing U+FFFD", () => {
+    expect(() => parseFormBody(Buffer.concat([Buffer.from("name="), Buffer.from([0xff])]))).toThrow(/not valid UTF-8/);
+  });
 });

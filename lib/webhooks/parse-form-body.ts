@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { decodeBodyText } from "@/lib/webhooks/decode-body-text";
 
 // A form of this many fields is not a webhook; refusing it keeps parsing linear and small.
 const MAX_FIELDS = 2_000;
@@ -11,15 +12,18 @@ type Tree = Record<string, unknown>;
  * Parses application/x-www-form-urlencoded as the CRMs that send it mean it
  * (Bitrix24: `data[FIELDS][ID]=1&auth[domain]=…`): bracketed names become
  * nested objects, `name[]` appends to a list, values stay strings.
- * Prototype-polluting names and absurd forms are refused with 400.
+ * Prototype-polluting names, absurd forms, bytes that are not UTF-8 and
+ * NUL characters are refused with 400.
  */
 export function parseFormBody(raw: Buffer): Tree {
-  const params = new URLSearchParams(raw.toString("utf8"));
+  const params = new URLSearchParams(decodeBodyText(raw));
   const root: Tree = {};
   let count = 0;
   for (const [name, value] of params) {
     count += 1;
     if (count > MAX_FIELDS) throw new AppError("bad_request", `Webhook form has more than ${MAX_FIELDS} fields`);
+    // %00 decodes to NUL, which PostgreSQL cannot store: as an event id it fails the insert (503, retried forever).
+    if (name.includes("\u0000") || value.includes("\u0000")) throw new AppError("bad_request", "Webhook form contains a NUL character (%00)");
     assign(root, splitName(name), value);
   }
   return root;

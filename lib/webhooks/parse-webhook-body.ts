@@ -1,4 +1,6 @@
 import { AppError } from "@/lib/errors";
+import { checkJsonText } from "@/lib/webhooks/check-json-text";
+import { decodeBodyText } from "@/lib/webhooks/decode-body-text";
 import { parseFormBody } from "@/lib/webhooks/parse-form-body";
 
 const JSON_TYPE = /^application\/([\w.+-]+\+)?json\b/i;
@@ -13,8 +15,11 @@ export function parseWebhookBody(contentType: string | null, raw: Buffer, { acce
     const accepted = acceptForm ? "JSON or form-encoded (application/x-www-form-urlencoded)" : "JSON (Content-Type: application/json)";
     throw new AppError("unsupported_media_type", `Webhook bodies must be ${accepted}`);
   }
+  const text = decodeBodyText(raw);
+  // Before parsing, so a hostile body is refused with its reason instead of being stored and breaking its run later.
+  checkJsonText(text);
   try {
-    return JSON.parse(raw.toString("utf8"));
+    return JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "Webhook body is not valid JSON");
   }

@@ -13,11 +13,16 @@ export async function readLimitedBody(request: Request, maxBytes: number): Promi
   let total = 0;
   const reader = request.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch((error: unknown) => {
+      // The sender hung up or its stream broke mid-body: its request is
+      // incomplete, not our failure, so a 400 rather than a logged 500.
+      throw new AppError("bad_request", "The request body could not be read completely", { cause: error });
+    });
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel();
+      // The 413 is the answer whatever cancelling a sender's stream reports.
+      await reader.cancel().catch(() => undefined);
       throw tooLarge(maxBytes);
     }
     chunks.push(value);
