@@ -50,7 +50,10 @@ function findHookFlow(hookKey: string) {
 async function acceptWebhook(flow: HookFlow, { headers, rawBody, query = new URLSearchParams() }: ReceiveWebhookOptions): Promise<AcceptedEvent> {
   if (flow.status === "paused") throw new AppError("conflict", "This flow is paused", { details: { reason: "flow_paused" } });
   if (!flow.publishedVersion) throw new AppError("conflict", "This flow has no published version yet", { details: { reason: "not_published" } });
-  const definition = flowDefinitionSchema.parse(flow.publishedVersion.definition);
+  const parsed = flowDefinitionSchema.safeParse(flow.publishedVersion.definition);
+  // Published versions are validated; one that no longer parses is our fault, so the sender keeps its event and retries.
+  if (!parsed.success) throw storageUnavailable(parsed.error);
+  const definition = parsed.data;
   const trigger = definition.nodes.find((node) => node.kind === "webhook-trigger");
   if (trigger?.kind !== "webhook-trigger") throw new AppError("conflict", "This flow is not started by webhooks", { details: { reason: "not_a_webhook_flow" } });
   // The version decides which credential set its runs use; copied onto the
