@@ -46,6 +46,11 @@ export const envSchema = z.object({
    */
   INTAKE_MAX_BACKLOG: z.coerce.number().int().min(1).default(50_000),
   INTAKE_MAX_FLOW_BACKLOG: z.coerce.number().int().min(1).default(10_000),
+  /**
+   * Days an intake dedup key is kept (R4). Providers redeliver for days and
+   * a redelivery after its key is gone would run twice, so 35 is the floor.
+   */
+  INTAKE_DEDUP_RETENTION_DAYS: z.coerce.number().int().min(35, "must be at least 35 (providers redeliver for days; R4)").default(35),
   /** How long a browser session lasts before signing in again. */
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
 });

@@ -8,6 +8,11 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it("keeps dedup keys 35 days unless told to keep them longer (R4)", () => {
+    expect(parseEnv({}).INTAKE_DEDUP_RETENTION_DAYS).toBe(35);
+    expect(parseEnv({ INTAKE_DEDUP_RETENTION_DAYS: "90" }).INTAKE_DEDUP_RETENTION_DAYS).toBe(90);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ PORT: "", DATABASE_URL: "" }).PORT).toBe(3000);
   });
@@ -22,6 +27,7 @@ describe("parseEnv", () => {
     ["AUTH_SECRET", { AUTH_SECRET: "short" }],
     ["LOG_LEVEL", { LOG_LEVEL: "loud" }],
     ["ADMIN_PASSWORD", { ADMIN_PASSWORD: "123" }],
+    ["INTAKE_DEDUP_RETENTION_DAYS", { INTAKE_DEDUP_RETENTION_DAYS: "34" }],
   ])("names %s when its value is bad", (name, source) => {
     expect(() => parseEnv(source)).toThrow(new RegExp(`Invalid Flowgate configuration:\\n  ${name}:`));
   });

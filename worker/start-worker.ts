@@ -2,10 +2,12 @@ import type { DestinationStream } from "pino";
 import type { Job, JobResult, PgBoss } from "pg-boss";
 import { z } from "zod";
 import { env } from "@/lib/env.mjs";
+import { scheduleIntakeRetention } from "@/lib/intake/schedule-intake-retention";
 import { createLogger, routeLogs } from "@/lib/log";
 import { startBoss, useBoss } from "@/lib/queue/boss";
 import { JOBS, JOB_NAMES, type JobName } from "@/lib/queue/jobs";
 import { redactValue } from "@/lib/redact/redact-value";
+import { reconcileFlowSchedules } from "@/lib/triggers/reconcile-flow-schedules";
 import { JOB_HANDLERS } from "@/worker/jobs";
 
 const log = createLogger("worker", env.LOG_LEVEL);
@@ -26,7 +28,10 @@ export type WorkerOptions = {
   logDestination?: DestinationStream;
 };
 
-/** Starts pg-boss and registers every job in JOBS with its handler. Returns the running instance. */
+/**
+ * Starts pg-boss, registers every job in JOBS with its handler and brings
+ * the schedules up to date. Returns the running instance.
+ */
 export async function startWorker({ databaseUrl, concurrency = env.WORKER_CONCURRENCY, pollingIntervalSeconds = 2, logDestination }: WorkerOptions): Promise<PgBoss> {
   if (logDestination) routeLogs(logDestination);
   const boss = await startBoss(databaseUrl, "worker");
@@ -43,12 +48,18 @@ export async function startWorker({ databaseUrl, concurrency = env.WORKER_CONCUR
     notifyPollingIntervalSeconds: pollingIntervalSeconds,
   } as const;
   for (const name of JOB_NAMES) await boss.work(name, options, (jobs) => Promise.all(jobs.map((job) => settle(name, job))));
-  log.info({ queues: JOB_NAMES, concurrency }, "worker started");
+  // Schedules are rows in pg-boss, so they survive restarts; these repair
+  // whatever changed while no worker ran (a flow deleted, a sync lost).
+  await scheduleIntakeRetention();
+  const flows = await reconcileFlowSchedules();
+  log.info({ queues: JOB_NAMES, concurrency, scheduleSyncs: flows }, "worker started");
   return boss;
 }
 
 async function settle(name: JobName, job: Job<unknown>): Promise<JobResult> {
-  const parsed = JOBS[name].schema.safeParse(job.data);
+  // Widened to one schema type: the union of every job's schema has no common safeParse result.
+  const schema: z.ZodType = JOBS[name].schema;
+  const parsed = schema.safeParse(job.data);
   if (!parsed.success) {
     // A payload that does not parse will never parse: dead-letter it where it
     // is visible instead of retrying it.

@@ -6,6 +6,7 @@ import type { ActingUser } from "@/lib/audit/acting-user";
 import { findUnsignedWebhookProblem } from "@/lib/flows/find-unsigned-webhook-problem";
 import { recordFlowAudit } from "@/lib/flows/record-flow-audit";
 import { flowDefinitionSchema } from "@/lib/flows/schema";
+import { sendJob } from "@/lib/queue/send-job";
 
 export type CreatePublishedVersionOptions = {
   flow: { id: string; name: string };
@@ -18,10 +19,12 @@ export type CreatePublishedVersionOptions = {
 };
 
 /**
- * Appends the next immutable version, makes it the one that runs and audits
- * it, all in one transaction. Every way to publish (publish, rollback) goes
- * through here, so the signature rule cannot be side-stepped. Two concurrent publishes cannot take the same
- * number: the (flowId, number) unique constraint rejects the loser.
+ * Appends the next immutable version, makes it the one that runs, audits it
+ * and queues the sync of its schedule, all in one transaction. Every way to
+ * publish (publish, rollback) goes through here, so the signature rule cannot
+ * be side-stepped and the schedule always follows. Two concurrent publishes
+ * cannot take the same number: the (flowId, number) unique constraint
+ * rejects the loser.
  */
 export async function createPublishedVersion({ flow, definition, message, environment, actor, audit }: CreatePublishedVersionOptions) {
   try {
@@ -36,6 +39,9 @@ export async function createPublishedVersion({ flow, definition, message, enviro
       });
       await tx.flow.update({ where: { id: flow.id }, data: { publishedVersionId: version.id } });
       await recordFlowAudit({ tx, actor, action: audit.action, flow, details: { version: version.number, environment, ...audit.details } });
+      // The schedule follows the version that runs: created, changed or removed by
+      // a job committed with it, so no crash can leave the two disagreeing.
+      await sendJob("flow.sync-schedule", { flowId: flow.id }, { tx, singletonKey: flow.id });
       return version;
     });
   } catch (error) {

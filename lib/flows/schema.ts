@@ -138,7 +138,11 @@ export const schedulePollSchema = z.object({
    * next poll's {{cursor}}. Without it, cursorPath (a page token) is used.
    */
   cursorItemPath: dotPathSchema.optional(),
-  /** The business entity of an item (R6); its id when unset. */
+  /**
+   * The business entity of an item (R6). When unset the item's event id
+   * (its id, or id@version) is the business key, so an updated record's run
+   * gets an idempotency key of its own instead of replaying the first one.
+   */
   businessKeyPath: dotPathSchema.optional(),
   /** Pages fetched per poll at most, so one poll cannot run for ever. */
   maxPages: z.number().int().min(1).max(1000).default(50),
@@ -301,6 +305,7 @@ export const NODE_CONFIG_SCHEMAS = {
 export type NodeConfig<K extends NodeKind> = z.output<(typeof NODE_CONFIG_SCHEMAS)[K]>;
 export type WebhookTriggerConfig = NodeConfig<"webhook-trigger">;
 export type ScheduleTriggerConfig = NodeConfig<"schedule-trigger">;
+export type SchedulePollConfig = z.output<typeof schedulePollSchema>;
 export type ManualTriggerConfig = NodeConfig<"manual-trigger">;
 export type MapFieldsConfig = NodeConfig<"map-fields">;
 export type FilterConfig = NodeConfig<"filter">;

@@ -31,6 +31,6 @@ describe("NODE_DEFINITIONS", () => {
 
   it("marks only the kinds with executors as executable", () => {
     const executable = NODE_KINDS.filter((kind) => NODE_DEFINITIONS[kind].executable);
-    expect(executable).toEqual(["webhook-trigger", "manual-trigger", "map-fields", "filter", "http-request"]);
+    expect(executable).toEqual(["webhook-trigger", "schedule-trigger", "manual-trigger", "map-fields", "filter", "http-request"]);
   });
 });

@@ -35,7 +35,7 @@ export const NODE_DEFINITIONS: { readonly [K in NodeKind]: NodeDefinition<K> } =
   "webhook-trigger": define("webhook-trigger", { label: "Webhook", category: "trigger", outputHandles: ["out"], executable: true }, {}),
   "schedule-trigger": define(
     "schedule-trigger",
-    { label: "Schedule", category: "trigger", outputHandles: ["out"], executable: false },
+    { label: "Schedule", category: "trigger", outputHandles: ["out"], executable: true },
     { cron: "0 * * * *" },
   ),
   "manual-trigger": define("manual-trigger", { label: "Manual trigger", category: "trigger", outputHandles: ["out"], executable: true }, {}),

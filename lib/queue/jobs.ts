@@ -3,7 +3,7 @@ import type { Queue } from "pg-boss";
 
 /**
  * Every job is data: its payload schema and its queue options, shared by the
- * sender (intake, retry scheduling) and the worker's registration loop.
+ * sender (intake, retry scheduling, pg-boss schedules) and the worker's registration loop.
  */
 export const JOBS = {
   // Listed first: a queue's dead-letter queue must exist before the queue.
@@ -32,6 +32,48 @@ export const JOBS = {
       retentionSeconds: 14 * 24 * 3600,
       deleteAfterSeconds: 7 * 24 * 3600,
     },
+  },
+  "flow.sync-schedule": {
+    schema: z.object({ flowId: z.uuid() }),
+    queue: {
+      // singletonKey = flow id: one sync queued and one running per flow.
+      // Each reads the flow as it is when it runs, so a sync dropped because
+      // one is already queued loses nothing, and two can never race to write
+      // an older state over a newer one.
+      policy: "stately",
+      retryLimit: 10,
+      retryDelay: 5,
+      retryBackoff: true,
+      retryDelayMax: 300,
+      expireInSeconds: 60,
+      notify: true,
+      deleteAfterSeconds: 24 * 3600,
+    },
+  },
+  "flow.poll": {
+    schema: z.object({ flowId: z.uuid() }),
+    queue: {
+      // singletonKey = flow id: at most one poll of a flow queued or running.
+      // A tick that comes due while the previous poll still runs is dropped;
+      // that poll already reads up to now, and the next tick continues from
+      // the stored cursor. The PollState lease guards the same thing in the
+      // database, should two jobs ever get through.
+      policy: "exclusive",
+      // The next tick is the usual retry (a source failure completes the job
+      // and is kept in PollState.lastError); these cover a crashed worker or
+      // an unreachable database.
+      retryLimit: 2,
+      retryDelay: 30,
+      // A poll stops itself after POLL_BUDGET_MS (10 min); expiry is the backstop.
+      expireInSeconds: 15 * 60,
+      heartbeatSeconds: 30,
+      notify: true,
+      deleteAfterSeconds: 24 * 3600,
+    },
+  },
+  "intake.retention": {
+    schema: z.object({}),
+    queue: { policy: "exclusive", retryLimit: 3, retryDelay: 300, expireInSeconds: 3600, deleteAfterSeconds: 7 * 24 * 3600 },
   },
 } as const satisfies Record<string, { schema: z.ZodType; queue: Omit<Queue, "name"> }>;
 

@@ -1,7 +1,14 @@
 import type { Job } from "pg-boss";
+import { env } from "@/lib/env.mjs";
+import { pruneIntakeRecords } from "@/lib/intake/prune-intake-records";
+import { createLogger } from "@/lib/log";
+import { pollFlow } from "@/lib/polling/poll-flow";
 import type { JobName, JobPayload } from "@/lib/queue/jobs";
 import { advanceRun } from "@/lib/runs/advance-run";
 import { failAbandonedRun } from "@/lib/runs/fail-abandoned-run";
+import { syncFlowSchedule } from "@/lib/triggers/sync-flow-schedule";
+
+const log = createLogger("worker", env.LOG_LEVEL);
 
 export type JobHandler<N extends JobName> = (payload: JobPayload<N>, job: Job<unknown>) => Promise<void>;
 
@@ -12,5 +19,17 @@ export const JOB_HANDLERS: { [N in JobName]: JobHandler<N> } = {
   },
   "run.dead": async ({ runId }) => {
     await failAbandonedRun(runId);
+  },
+  "flow.sync-schedule": async ({ flowId }) => {
+    const result = await syncFlowSchedule(flowId);
+    log.info({ flowId, result }, "flow schedule synced");
+  },
+  "flow.poll": async ({ flowId }, job) => {
+    const outcome = await pollFlow({ flowId, tickId: job.id, signal: job.signal });
+    log.info({ flowId, job: job.id, ...outcome }, "flow polled");
+  },
+  "intake.retention": async () => {
+    const pruned = await pruneIntakeRecords();
+    log.info(pruned, "intake records pruned");
   },
 };
