@@ -8,7 +8,7 @@ import { POST as publishRoute } from "@/app/api/v1/flows/[flowId]/publish/route"
 import { GET as listRunsRoute } from "@/app/api/v1/runs/route";
 import { encode } from "next-auth/jwt";
 import { updateUser } from "@/lib/users/update-user";
-import { actingAs, createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
+import { actingAs, allowUnsignedWebhooks, createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
 
 const BASE = "http://localhost/api/v1";
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -24,6 +24,7 @@ beforeAll(async () => {
   );
   analystActor = actingAs(analyst!.user);
   flowId = (await createFlow({ actor: analystActor, input: { name: "Auth flow", definition: buildDemoFlowDefinition("http://127.0.0.1:9/x") } })).id;
+  await allowUnsignedWebhooks(flowId);
   tokens = { admin: admin!.token, analyst: analyst!.token, operator: operator!.token, viewer: viewer!.token };
 });
 

@@ -9,7 +9,7 @@ import { GET as getFlowRoute, PATCH as patchFlowRoute } from "@/app/api/v1/flows
 import { POST as publishRoute } from "@/app/api/v1/flows/[flowId]/publish/route";
 import { POST as statusRoute } from "@/app/api/v1/flows/[flowId]/status/route";
 import { GET as auditRoute } from "@/app/api/v1/audit/route";
-import { createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
+import { allowUnsignedWebhooks, createUserWithToken, jsonRequest } from "@/tests/support/fixtures";
 
 // Changes made through an API token name the token in their audit details.
 const VIA_TOKEN = expect.stringMatching(/^api token [0-9a-f-]{36}$/);
@@ -41,7 +41,9 @@ function definitionWithHeaders(canary: string): FlowDefinition {
 async function createFlowAs(token: string, body: unknown): Promise<string> {
   const response = await createFlowRoute(jsonRequest(`${BASE}/flows`, body, { headers: as(token) }), undefined);
   expect(response.status).toBe(201);
-  return ((await response.json()) as { flow: { id: string } }).flow.id;
+  const { id } = ((await response.json()) as { flow: { id: string } }).flow;
+  await allowUnsignedWebhooks(id);
+  return id;
 }
 
 function publish(flowId: string, token: string, body: unknown = {}) {

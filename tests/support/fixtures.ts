@@ -33,9 +33,15 @@ export async function createPublishedFlow(definition: FlowDefinitionInput, name 
   const { user } = await createUserWithToken("analyst");
   const actor = actingAs(user);
   const created = await createFlow({ actor, input: { name, definition } });
-  const flow = await db.flow.update({ where: { id: created.id }, data: { unsignedWebhooksAllowed } });
+  if (unsignedWebhooksAllowed) await allowUnsignedWebhooks(created.id);
+  const flow = await db.flow.findUniqueOrThrow({ where: { id: created.id } });
   const version = await publishVersion({ flowId: flow.id, actor, message: "v1", environment: "production" });
   return { flow, version, author: user, actor };
+}
+
+/** What an admin's "Allow unsigned webhooks" does, without its audit row: for tests about other things. */
+export async function allowUnsignedWebhooks(flowId: string): Promise<void> {
+  await db.flow.update({ where: { id: flowId }, data: { unsignedWebhooksAllowed: true } });
 }
 
 export function jsonRequest(url: string, body: unknown, init: { method?: string; headers?: Record<string, string> } = {}): Request {

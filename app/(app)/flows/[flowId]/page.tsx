@@ -22,6 +22,7 @@ import { listIntakeActivity } from "@/lib/intake/list-intake-activity";
 import { SIGNATURE_SCHEME_LABELS } from "@/lib/webhooks/signature-schemes";
 import { IntakeActivityTable } from "@/components/flows/intake-activity-table";
 import { ManualRunForm } from "@/components/flows/manual-run-form";
+import { PollStatus } from "@/components/flows/poll-status";
 import { UnsignedWebhooksForm } from "@/components/flows/unsigned-webhooks-form";
 import { publishFlowAction, rollbackFlowAction, setFlowStatusAction, setUnsignedWebhooksAction, startManualRunAction } from "./actions";
 
@@ -82,6 +83,8 @@ export default async function FlowPage({ params }: FlowPageProps) {
             ) : null}
           </div>
         </Card>
+
+        {trigger?.kind === "schedule-trigger" ? <PollStatus flowId={flow.id} /> : null}
 
         <Card>
           <h2 className="mb-2 font-semibold">Recent events</h2>
