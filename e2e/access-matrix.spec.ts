@@ -47,6 +47,7 @@ const API_RULES: Record<string, ApiRule> = {
   "PUT /api/v1/settings/outbound": { access: "settings.manage", body: { entries: ["not a host!!"] } },
   "GET /api/v1/runs": { access: "runs.read" },
   "GET /api/v1/runs/[runId]": { access: "runs.read" },
+  "POST /api/v1/runs/[runId]/cancel": { access: "runs.cancel", body: {} },
   "GET /api/v1/tokens": { access: "users.manage" },
   "POST /api/v1/tokens": { access: "users.manage" },
   "DELETE /api/v1/tokens/[tokenId]": { access: "users.manage" },

@@ -10,11 +10,20 @@ import { StatusBadge } from "@/components/ui/status-badge";
 
 type Step = Awaited<ReturnType<typeof getRunOrThrow>>["steps"][number];
 
+// Why a step waits, in the words of the run page.
+const WAIT_REASONS: Record<string, string> = {
+  backoff: "backoff with jitter",
+  retry_after: "the target's Retry-After",
+  breaker_open: "the connector's circuit breaker is open",
+  connector_limit: "the connector's call limit",
+  entity_order: "an earlier event for the same record",
+};
+
 const summary = "cursor-pointer text-sm font-medium text-slate-700 select-none";
 
 export function StepCard({ step }: { step: Step }) {
   // A succeeded step can carry a stale error from an earlier attempt; only show it while it matters.
-  const failure = step.status === "failed" || step.status === "retrying" ? describeFailure(step.error) : null;
+  const failure = step.status === "failed" || step.status === "waiting_retry" || step.status === "needs_review" ? describeFailure(step.error) : null;
   return (
     <Card data-testid={`step-${step.nodeId}`} aria-label={`Step ${step.nodeId}`}>
       <div className="flex flex-wrap items-center gap-3">
@@ -30,11 +39,12 @@ export function StepCard({ step }: { step: Step }) {
         <dd>{formatDuration(durationBetween(step.startedAt, step.finishedAt))}</dd>
         <dt className="text-slate-500">Idempotency key</dt>
         <dd className="col-span-1 font-mono text-xs break-all md:col-span-3">{step.idempotencyKey}</dd>
-        {step.status === "retrying" ? (
+        {step.status === "waiting_retry" ? (
           <>
             <dt className="text-slate-500">Next attempt</dt>
             <dd className="md:col-span-3">
               <DateTime value={step.nextAttemptAt} />
+              {step.waitReason ? <span className="ml-2 text-slate-500">({WAIT_REASONS[step.waitReason] ?? step.waitReason})</span> : null}
             </dd>
           </>
         ) : null}

@@ -24,11 +24,16 @@ export type StepContext = {
 /** A masked-later record of what a step exchanged with the outside world. */
 export type StepExchange = { request?: unknown; response?: unknown };
 
+/** A step's verdict that the whole run has nothing (more) to do, e.g. a dedup rule or a stale event. */
+export type RunEnd = { status: "skipped_duplicate" | "skipped_stale"; reason: string; duplicateOfRunId?: string };
+
 export type StepResult = {
   output: unknown;
   /** The output handle taken; single-output kinds leave it unset ("out"). */
   handle?: string;
   exchange?: StepExchange;
+  /** Set when this step ends the run here: the step itself succeeded, no later step runs. */
+  endRun?: RunEnd;
 };
 
 export type NodeExecutor<K extends NodeKind> = (node: FlowNodeOf<K>, context: StepContext) => Promise<StepResult>;

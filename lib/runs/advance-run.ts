@@ -8,7 +8,7 @@ import { sendJob } from "@/lib/queue/send-job";
  */
 export async function advanceRun({ runId, signal }: { runId: string; signal?: AbortSignal }): Promise<ExecuteRunOutcome> {
   const outcome = await executeRun({ runId, signal });
-  if (outcome.status === "retrying") {
+  if (outcome.status === "waiting_retry") {
     await sendJob("run.execute", { runId }, { singletonKey: runId, startAfter: Math.max(1, Math.ceil(outcome.delayMs / 1000)) });
   }
   return outcome;

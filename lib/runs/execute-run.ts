@@ -1,21 +1,18 @@
 import { db } from "@/lib/db";
 import { Prisma, type StepRun } from "@/lib/generated/prisma/client";
+import type { RunStatus } from "@/lib/generated/prisma/enums";
 import { flowDefinitionSchema, TRIGGER_KINDS, type FlowDefinition, type FlowNode } from "@/lib/flows/schema";
 import type { StepContext } from "@/lib/nodes/types";
 import { redactValue } from "@/lib/redact/redact-value";
 import { scrubError } from "@/lib/redact/scrub-error";
 import { createSecretScope, type SecretScope } from "@/lib/redact/secret-scope";
 import { deriveIdempotencyKey, pickBusinessKey } from "@/lib/runs/derive-idempotency-key";
-import { runStep } from "@/lib/runs/run-step";
-import type { StepFailure } from "@/lib/runs/failure-class";
+import { runStep, type StepOutcome } from "@/lib/runs/run-step";
+import { isFinalRunStatus, transitionRun } from "@/lib/runs/run-transitions";
 import { parseWebhookBody } from "@/lib/webhooks/parse-webhook-body";
 
 export type ExecuteRunOptions = { runId: string; signal?: AbortSignal };
-export type ExecuteRunOutcome =
-  | { status: "succeeded" | "failed" | "cancelled" | "missing" }
-  | { status: "retrying"; delayMs: number };
-
-const FINISHED = new Set(["succeeded", "failed", "cancelled"]);
+export type ExecuteRunOutcome = { status: Exclude<RunStatus, "waiting_retry"> | "missing" } | { status: "waiting_retry"; delayMs: number };
 
 /**
  * Executes a run's pinned flow version from its first unfinished step.
@@ -41,10 +38,11 @@ export async function executeRun({ runId, signal = new AbortController().signal 
 async function executeSteps(runId: string, signal: AbortSignal, secrets: SecretScope): Promise<ExecuteRunOutcome> {
   const run = await db.run.findUnique({ where: { id: runId }, include: { flowVersion: true, event: true, steps: true } });
   if (!run) return { status: "missing" };
-  if (FINISHED.has(run.status)) return { status: run.status as "succeeded" | "failed" | "cancelled" };
+  if (isFinalRunStatus(run.status)) return { status: run.status };
 
   const definition = flowDefinitionSchema.parse(run.flowVersion.definition);
-  await db.run.update({ where: { id: run.id }, data: { status: "running", startedAt: run.startedAt ?? new Date() } });
+  // Refused when the run was cancelled (or finished) since this job was queued.
+  if (!(await transitionRun({ runId, to: "running", data: { startedAt: run.startedAt ?? new Date() } }))) return settledElsewhere(runId);
 
   const checkpoints = new Map(run.steps.map((step) => [step.nodeId, step]));
   // Intake already checked the body against the trigger's accepted formats; here it is only decoded.
@@ -57,6 +55,9 @@ async function executeSteps(runId: string, signal: AbortSignal, secrets: SecretS
 
   for (let item = pending.shift(); item; item = pending.shift()) {
     const { node, input } = item;
+    // Checked before every step, so a cancel takes effect at the next step boundary
+    // and no new effect starts after it (the call in flight, if any, completes and is recorded).
+    if (await isCancelled(runId)) return stopCancelled(runId);
     const step = checkpoints.get(node.id) ?? (await createStep(run.id, node, position, input, deriveIdempotencyKey({ flowId: run.flowId, nodeId: node.id, businessKey })));
     position += 1;
     let output: unknown;
@@ -76,14 +77,7 @@ async function executeSteps(runId: string, signal: AbortSignal, secrets: SecretS
         registerSecrets: secrets.add,
       };
       const outcome = await runStep({ node, step, context });
-      if (outcome.kind === "retry") {
-        await db.run.update({ where: { id: run.id }, data: { status: "retrying", error: toJson(outcome.failure) } });
-        return { status: "retrying", delayMs: outcome.delayMs };
-      }
-      if (outcome.kind === "failed") {
-        await finishRun(run.id, "failed", { nodeId: node.id, ...outcome.failure });
-        return { status: "failed" };
-      }
+      if (outcome.kind !== "done") return settleRun(runId, node.id, outcome);
       ({ output, handle } = outcome);
     }
     outputs[node.id] = output;
@@ -93,8 +87,50 @@ async function executeSteps(runId: string, signal: AbortSignal, secrets: SecretS
       if (target) pending.push({ node: target, input: output });
     }
   }
-  await finishRun(run.id, "succeeded", null);
-  return { status: "succeeded" };
+  return (await transitionRun({ runId, to: "succeeded", data: { finishedAt: new Date(), error: Prisma.DbNull } })) ? { status: "succeeded" } : settledElsewhere(runId);
+}
+
+/** Records how a step that did not complete ends the run (for now or for good). */
+async function settleRun(runId: string, nodeId: string, outcome: Exclude<StepOutcome, { kind: "done" }>): Promise<ExecuteRunOutcome> {
+  switch (outcome.kind) {
+    case "retry":
+      return (await transitionRun({ runId, to: "waiting_retry", data: { error: toJson(outcome.failure) } }))
+        ? { status: "waiting_retry", delayMs: outcome.delayMs }
+        : settledElsewhere(runId);
+    case "failed":
+    case "needs_review": {
+      const to = outcome.kind === "failed" ? "failed" : "needs_review";
+      const moved = await transitionRun({ runId, to, data: { finishedAt: new Date(), error: toJson({ nodeId, ...outcome.failure }) } });
+      return moved ? { status: to } : settledElsewhere(runId);
+    }
+    case "end-run": {
+      const { status, reason, duplicateOfRunId } = outcome.end;
+      const moved = await transitionRun({ runId, to: status, data: { finishedAt: new Date(), statusReason: reason, duplicateOfRunId: duplicateOfRunId ?? null } });
+      return moved ? { status } : settledElsewhere(runId);
+    }
+    case "cancelled":
+      return stopCancelled(runId);
+  }
+}
+
+async function isCancelled(runId: string): Promise<boolean> {
+  const run = await db.run.findUnique({ where: { id: runId }, select: { status: true } });
+  return run?.status === "cancelled";
+}
+
+/** A cancelled run's unfinished steps are cancelled too, so nothing shows as still running or waiting. */
+async function stopCancelled(runId: string): Promise<ExecuteRunOutcome> {
+  await db.stepRun.updateMany({ where: { runId, status: { in: ["running", "waiting_retry"] } }, data: { status: "cancelled", finishedAt: new Date(), nextAttemptAt: null } });
+  return { status: "cancelled" };
+}
+
+/** Someone else (a cancel, another worker) settled the run first: report what it is now. */
+async function settledElsewhere(runId: string): Promise<ExecuteRunOutcome> {
+  const run = await db.run.findUnique({ where: { id: runId }, select: { status: true } });
+  if (!run) return { status: "missing" };
+  if (run.status === "cancelled") return stopCancelled(runId);
+  // Still waiting for a retry means another job owns the next attempt; report it as not ours to schedule.
+  return run.status === "waiting_retry" ? { status: "running" } : { status: run.status };
 }
 
 function findTrigger(definition: FlowDefinition): FlowNode {
@@ -110,10 +146,6 @@ async function createStep(runId: string, node: FlowNode, position: number, input
   return db.stepRun.create({
     data: { runId, nodeId: node.id, kind: node.kind, position, status: "running", idempotencyKey, input: toJson(input) },
   });
-}
-
-async function finishRun(runId: string, status: "succeeded" | "failed", error: (StepFailure & { nodeId: string }) | null) {
-  await db.run.update({ where: { id: runId }, data: { status, finishedAt: new Date(), error: error ? toJson(error) : Prisma.DbNull } });
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue {

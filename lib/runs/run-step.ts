@@ -4,15 +4,21 @@ import { createLogger } from "@/lib/log";
 import { Prisma, type StepRun } from "@/lib/generated/prisma/client";
 import type { FlowNode } from "@/lib/flows/schema";
 import { NODE_EXECUTORS } from "@/lib/nodes/executors";
-import type { NodeExecutor, StepContext, StepExchange, StepResult } from "@/lib/nodes/types";
+import type { NodeExecutor, RunEnd, StepContext, StepExchange, StepResult } from "@/lib/nodes/types";
 import { redactValue } from "@/lib/redact/redact-value";
 import { decideRetry } from "@/lib/runs/decide-retry";
 import { StepFailureError, type StepFailure } from "@/lib/runs/failure-class";
+import { transitionStep } from "@/lib/runs/run-transitions";
 
 export type StepOutcome =
   | { kind: "done"; output: unknown; handle: string }
+  | { kind: "end-run"; end: RunEnd }
   | { kind: "retry"; delayMs: number; failure: StepFailure }
-  | { kind: "failed"; failure: StepFailure };
+  | { kind: "failed"; failure: StepFailure }
+  /** An ambiguous failure that neither an idempotency key nor a lookup can resolve safely (R8). */
+  | { kind: "needs_review"; failure: StepFailure }
+  /** The step was cancelled with its run before this attempt could start. */
+  | { kind: "cancelled" };
 
 export type RunStepOptions = { node: FlowNode; step: StepRun; context: StepContext; now?: () => Date };
 
@@ -28,7 +34,8 @@ const log = createLogger("runs", env.LOG_LEVEL);
  */
 export async function runStep({ node, step, context, now = () => new Date() }: RunStepOptions): Promise<StepOutcome> {
   const number = step.attemptCount + 1;
-  await db.stepRun.update({ where: { id: step.id }, data: { status: "running", attemptCount: number, nextAttemptAt: null } });
+  const started = await transitionStep({ stepId: step.id, to: "running", data: { attemptCount: number, nextAttemptAt: null, waitReason: null } });
+  if (!started) return { kind: "cancelled" };
   const startedAt = now();
   let result: StepResult | undefined;
   let failure: StepFailure | undefined;
@@ -63,11 +70,12 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
 
   if (result && !failure) {
     const handle = result.handle ?? "out";
-    await db.stepRun.update({
-      where: { id: step.id },
-      data: { status: "succeeded", output: json(result.output), handle, error: Prisma.DbNull, errorClass: null, finishedAt: now() },
+    await transitionStep({
+      stepId: step.id,
+      to: "succeeded",
+      data: { output: json(result.output), handle, error: Prisma.DbNull, errorClass: null, finishedAt: now() },
     });
-    return { kind: "done", output: result.output, handle };
+    return result.endRun ? { kind: "end-run", end: result.endRun } : { kind: "done", output: result.output, handle };
   }
 
   const settled = failure ?? { class: "permanent" as const, code: "internal", message: "Step produced no result" };
@@ -77,11 +85,19 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
       : { retry: false as const, reason: `${settled.class} failure` };
   if (decision.retry) {
     const nextAttemptAt = new Date(now().getTime() + decision.delayMs);
-    await db.stepRun.update({ where: { id: step.id }, data: { status: "retrying", error: json(settled), errorClass: settled.class, nextAttemptAt } });
+    await transitionStep({ stepId: step.id, to: "waiting_retry", data: { error: json(settled), errorClass: settled.class, nextAttemptAt, waitReason: decision.reason } });
     return { kind: "retry", delayMs: decision.delayMs, failure: settled };
   }
-  await db.stepRun.update({ where: { id: step.id }, data: { status: "failed", error: json(settled), errorClass: settled.class, finishedAt: now() } });
-  return { kind: "failed", failure: settled };
+  const to = needsReview(node, settled) ? "needs_review" : "failed";
+  await transitionStep({ stepId: step.id, to, data: { error: json(settled), errorClass: settled.class, finishedAt: now() } });
+  return { kind: to, failure: settled };
+}
+
+// An ambiguous call may or may not have taken effect. Retrying is safe only
+// where the target honours the idempotency key; when it cannot be retried,
+// failing would invite a blind manual retry, so a person decides instead.
+function needsReview(node: FlowNode, failure: StepFailure): boolean {
+  return node.kind === "http-request" && failure.class === "ambiguous";
 }
 
 // Anything that is not a classified failure is a bug or an infrastructure

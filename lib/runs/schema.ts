@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { RunStatus } from "@/lib/generated/prisma/enums";
 
-export const RUN_STATUSES = ["queued", "running", "retrying", "succeeded", "failed", "cancelled"] as const;
+/** From the database enum, so a new state is filterable the moment it exists. */
+export const RUN_STATUSES = Object.values(RunStatus);
 
 export const listRunsQuerySchema = z.object({
   flowId: z.uuid().optional(),
