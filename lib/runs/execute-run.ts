@@ -94,9 +94,10 @@ async function executeSteps(runId: string, signal: AbortSignal, secrets: SecretS
 async function settleRun(runId: string, nodeId: string, outcome: Exclude<StepOutcome, { kind: "done" }>): Promise<ExecuteRunOutcome> {
   switch (outcome.kind) {
     case "retry":
-      return (await transitionRun({ runId, to: "waiting_retry", data: { error: toJson(outcome.failure) } }))
-        ? { status: "waiting_retry", delayMs: outcome.delayMs }
-        : settledElsewhere(runId);
+    case "defer": {
+      const error = outcome.kind === "retry" ? toJson(outcome.failure) : Prisma.DbNull;
+      return (await transitionRun({ runId, to: "waiting_retry", data: { error } })) ? { status: "waiting_retry", delayMs: outcome.delayMs } : settledElsewhere(runId);
+    }
     case "failed":
     case "needs_review": {
       const to = outcome.kind === "failed" ? "failed" : "needs_review";

@@ -9,6 +9,7 @@ import { redactValue } from "@/lib/redact/redact-value";
 import { decideRetry } from "@/lib/runs/decide-retry";
 import { StepFailureError, type StepFailure } from "@/lib/runs/failure-class";
 import { transitionStep } from "@/lib/runs/run-transitions";
+import { StepDeferral, type DeferralReason } from "@/lib/runs/step-deferral";
 
 export type StepOutcome =
   | { kind: "done"; output: unknown; handle: string }
@@ -17,6 +18,8 @@ export type StepOutcome =
   | { kind: "failed"; failure: StepFailure }
   /** An ambiguous failure that neither an idempotency key nor a lookup can resolve safely (R8). */
   | { kind: "needs_review"; failure: StepFailure }
+  /** The step must wait before it may call (Retry-After, breaker, limits); no attempt was used. */
+  | { kind: "defer"; delayMs: number; reason: DeferralReason }
   /** The step was cancelled with its run before this attempt could start. */
   | { kind: "cancelled" };
 
@@ -44,6 +47,7 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
     result = await (NODE_EXECUTORS[node.kind] as NodeExecutor<typeof node.kind>)(node, context);
     exchange = result.exchange;
   } catch (error) {
+    if (error instanceof StepDeferral) return deferStep(step, error, now());
     failure = toFailure(error);
     exchange = error instanceof StepFailureError ? error.exchange : undefined;
   }
@@ -91,6 +95,17 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
   const to = needsReview(node, settled) ? "needs_review" : "failed";
   await transitionStep({ stepId: step.id, to, data: { error: json(settled), errorClass: settled.class, finishedAt: now() } });
   return { kind: to, failure: settled };
+}
+
+// Nothing was sent: the attempt is given back and the step waits, so a
+// Retry-After window or an open breaker never uses up the retry budget (R10, R11).
+async function deferStep(step: StepRun, deferral: StepDeferral, now: Date): Promise<StepOutcome> {
+  await transitionStep({
+    stepId: step.id,
+    to: "waiting_retry",
+    data: { attemptCount: step.attemptCount, nextAttemptAt: new Date(now.getTime() + deferral.delayMs), waitReason: deferral.reason },
+  });
+  return { kind: "defer", delayMs: deferral.delayMs, reason: deferral.reason };
 }
 
 // An ambiguous call may or may not have taken effect. Retrying is safe only
