@@ -1,0 +1,71 @@
+import { db } from "@/lib/db";
+
+export type RunAccounting = {
+  flowId: string;
+  /** Deliveries that reached intake and were accepted: stored events plus redeliveries answered as duplicates. */
+  received: number;
+  events: number;
+  duplicateDeliveries: number;
+  succeeded: number;
+  failed: number;
+  skippedDuplicate: number;
+  skippedStale: number;
+  cancelled: number;
+  needsReview: number;
+  /** Queued, running or waiting for a retry: the identity is only checked at rest. */
+  inFlight: number;
+  /** Events without a run: should be impossible (R2); any is a loss. */
+  withoutRun: number;
+  atRest: boolean;
+  /** R16: received = succeeded + failed + duplicates + skipped + cancelled + needs-review, and no event lacks a run. */
+  holds: boolean;
+};
+
+type Row = { [K in keyof Omit<RunAccounting, "received" | "atRest" | "holds">]: K extends "flowId" ? string : bigint };
+
+/**
+ * The R16 accounting identity per flow: every accepted delivery is accounted
+ * for by exactly one visible outcome. Each event is counted by its first run
+ * (the one intake created); later replays are extra runs of the same event.
+ */
+export async function checkRunAccounting(flowId?: string): Promise<RunAccounting[]> {
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT e."flowId",
+           count(*)                                                  AS "events",
+           coalesce(sum(e."duplicateCount"), 0)::bigint              AS "duplicateDeliveries",
+           count(*) FILTER (WHERE r.status = 'succeeded')            AS "succeeded",
+           count(*) FILTER (WHERE r.status = 'failed')               AS "failed",
+           count(*) FILTER (WHERE r.status = 'skipped_duplicate')    AS "skippedDuplicate",
+           count(*) FILTER (WHERE r.status = 'skipped_stale')        AS "skippedStale",
+           count(*) FILTER (WHERE r.status = 'cancelled')            AS "cancelled",
+           count(*) FILTER (WHERE r.status = 'needs_review')         AS "needsReview",
+           count(*) FILTER (WHERE r.status IN ('queued', 'running', 'waiting_retry')) AS "inFlight",
+           count(*) FILTER (WHERE r.status IS NULL)                  AS "withoutRun"
+    FROM "Event" e
+    LEFT JOIN LATERAL (SELECT status FROM "Run" WHERE "eventId" = e.id ORDER BY "createdAt", id LIMIT 1) r ON true
+    WHERE ${flowId ?? null}::uuid IS NULL OR e."flowId" = ${flowId ?? null}::uuid
+    GROUP BY e."flowId"
+    ORDER BY e."flowId"`;
+  return rows.map(toAccounting);
+}
+
+function toAccounting(row: Row): RunAccounting {
+  const n = (value: bigint) => Number(value);
+  const counts = {
+    events: n(row.events),
+    duplicateDeliveries: n(row.duplicateDeliveries),
+    succeeded: n(row.succeeded),
+    failed: n(row.failed),
+    skippedDuplicate: n(row.skippedDuplicate),
+    skippedStale: n(row.skippedStale),
+    cancelled: n(row.cancelled),
+    needsReview: n(row.needsReview),
+    inFlight: n(row.inFlight),
+    withoutRun: n(row.withoutRun),
+  };
+  const received = counts.events + counts.duplicateDeliveries;
+  const accounted =
+    counts.succeeded + counts.failed + counts.duplicateDeliveries + counts.skippedDuplicate + counts.skippedStale + counts.cancelled + counts.needsReview;
+  const atRest = counts.inFlight === 0;
+  return { flowId: row.flowId, received, ...counts, atRest, holds: atRest && counts.withoutRun === 0 && received === accounted };
+}
