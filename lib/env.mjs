@@ -19,6 +19,10 @@ export const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(54329),
   WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /** A running job's lease: a worker that stops sending heartbeats this long is presumed dead and its run is retried (R14). */
+  WORKER_HEARTBEAT_SECONDS: z.coerce.number().int().min(10, "must be at least 10 (pg-boss minimum)").max(3600).default(30),
+  /** How often a worker looks for jobs whose lease lapsed; a dead worker's run restarts within lease + this. */
+  WORKER_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
   ADMIN_EMAIL: z.email().default("admin@flowgate.local"),
   ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
   /** Where the seeded demo flow sends its call; `npm start` runs a local demo CRM there. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Queue } from "pg-boss";
+import { env } from "@/lib/env.mjs";
 
 /**
  * Every job is data: its payload schema and its queue options, shared by the
@@ -26,7 +27,7 @@ export const JOBS = {
       expireInSeconds: 15 * 60,
       // A worker that dies stops sending heartbeats; its job is then retried
       // (R14) instead of waiting for the long expiry.
-      heartbeatSeconds: 30,
+      heartbeatSeconds: env.WORKER_HEARTBEAT_SECONDS,
       deadLetter: "run.dead",
       notify: true,
       retentionSeconds: 14 * 24 * 3600,
@@ -66,7 +67,7 @@ export const JOBS = {
       retryDelay: 30,
       // A poll stops itself after POLL_BUDGET_MS (10 min); expiry is the backstop.
       expireInSeconds: 15 * 60,
-      heartbeatSeconds: 30,
+      heartbeatSeconds: env.WORKER_HEARTBEAT_SECONDS,
       notify: true,
       deleteAfterSeconds: 24 * 3600,
     },
