@@ -19,10 +19,12 @@ export async function startBoss(connectionString: string, role: BossRole): Promi
     max: role === "worker" ? Math.max(4, Math.ceil(env.WORKER_CONCURRENCY / 2) + 2) : 4,
     // Maintenance and cron belong to the worker; the web process only sends.
     supervise: role === "worker",
-    // The monitor pass is what fails a job whose heartbeat lapsed (so it is retried);
-    // pg-boss's 60 s defaults would leave a dead worker's run idle up to a minute longer.
+    // The monitor pass is what fails a job whose heartbeat lapsed (so it is retried),
+    // and fetches skip run ids the cached queue stats still list as active: with
+    // pg-boss's 60 s defaults a dead worker's run sat idle up to two minutes longer.
     superviseIntervalSeconds: env.WORKER_SUPERVISE_SECONDS,
     monitorIntervalSeconds: env.WORKER_SUPERVISE_SECONDS,
+    queueCacheIntervalSeconds: env.WORKER_SUPERVISE_SECONDS,
     schedule: role === "worker",
     application_name: `flowgate-${role}`,
     // Workers hold a LISTEN connection so a new job wakes them at once

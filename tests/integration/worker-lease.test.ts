@@ -50,12 +50,7 @@ describe("a run whose worker died (R14)", () => {
           return current.status === "succeeded" ? current : undefined;
         },
         { what: "the run to be resumed and finish", timeoutMs: 45_000 },
-      ).catch(async (error: unknown) => {
-        const jobs = await db.$queryRawUnsafe(`SELECT state, retry_count, heartbeat_on, heartbeat_seconds, started_on, start_after FROM pgboss.job WHERE name = 'run.execute'`);
-        const run = await db.run.findUniqueOrThrow({ where: { id: runId }, include: { steps: true } });
-        console.log(JSON.stringify({ jobs, run: run.status, steps: run.steps.map((s) => [s.kind, s.status, s.attemptCount]), requests: crm.requests.length }, null, 1));
-        throw error;
-      });
+      );
       // Resumed at the unfinished step with the same key: the provider replays its answer, one lead exists.
       const call = run.steps.find((step) => step.kind === "http-request")!;
       expect(crm.requests).toHaveLength(2);
