@@ -25,6 +25,7 @@ describe("flow definition schema", () => {
       url: "https://crm.example/leads",
       headers: {},
       idempotencyHeader: "Idempotency-Key",
+      idempotencyKeyFormat: "token",
       timeoutMs: 15000,
       retry: {
         maxAttempts: 5,

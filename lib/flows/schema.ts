@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FORBIDDEN_PATH_SEGMENTS } from "@/lib/mapping/parse-path";
+import { IDEMPOTENCY_KEY_FORMATS } from "@/lib/runs/format-idempotency-key";
 
 /*
  * The flow definition contract, schemaVersion 1. Published versions are
@@ -278,6 +279,13 @@ export const httpRequestConfigSchema = z.object({
   /** Overrides the engine's key (flow, step, business key; R6) when set. */
   idempotencyKey: templateStringSchema.min(1).optional(),
   idempotencyHeader: z.string().min(1).default("Idempotency-Key"),
+  /**
+   * Also written into the body at this path, for targets whose idempotency
+   * or external-id lives in the record (MoySklad `syncId`, a CRM's external id).
+   */
+  idempotencyKeyPath: dotPathSchema.optional(),
+  /** "uuid" for fields that only accept a UUID (MoySklad `syncId`); derived from the same key. */
+  idempotencyKeyFormat: z.enum(IDEMPOTENCY_KEY_FORMATS).default("token"),
   timeoutMs: z.number().int().min(100).max(300_000).default(15_000),
   retry: retryPolicySchema.prefault({}),
   followRedirects: z.boolean().default(false),

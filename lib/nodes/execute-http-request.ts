@@ -1,6 +1,8 @@
 import { performHttpCall, type HttpCallRequest } from "@/lib/connectors/http-call";
 import { applyCredentialAndCall } from "@/lib/credentials/apply-credential-and-call";
 import { renderTemplate, renderTemplateString } from "@/lib/mapping/render-template";
+import { setPath } from "@/lib/mapping/set-path";
+import { formatIdempotencyKey } from "@/lib/runs/format-idempotency-key";
 import { resolveCredential } from "@/lib/nodes/resolve-credential";
 import { buildTemplateContext } from "@/lib/nodes/template-context";
 import { StepFailureError } from "@/lib/runs/failure-class";
@@ -19,12 +21,14 @@ export const executeHttpRequest: NodeExecutor<"http-request"> = async (node, con
   const scope = buildTemplateContext(context);
   // Values are encoded so a "/" or "&" inside one cannot change the path or query.
   const url = renderTemplateString(config.url, scope, { encode: encodeURIComponent });
-  const body = config.body === undefined ? undefined : renderTemplate(config.body, scope);
+  const idempotencyKey = formatIdempotencyKey(context.idempotencyKey, config.idempotencyKeyFormat);
+  const rendered = config.body === undefined ? undefined : renderTemplate(config.body, scope);
+  const body = config.idempotencyKeyPath === undefined ? rendered : setPath(rendered ?? {}, config.idempotencyKeyPath, idempotencyKey);
   const headers: Record<string, string> = {
     accept: "application/json",
     ...(body === undefined ? {} : { "content-type": "application/json" }),
     ...Object.fromEntries(Object.entries(config.headers).map(([name, value]) => [name.toLowerCase(), renderTemplateString(value, scope)])),
-    [config.idempotencyHeader.toLowerCase()]: context.idempotencyKey,
+    [config.idempotencyHeader.toLowerCase()]: idempotencyKey,
     // W3C trace context, so the provider's logs can be joined to ours.
     traceparent: `00-${context.run.traceId}-${context.run.traceId.slice(0, 16)}-01`,
   };
