@@ -61,6 +61,8 @@ export type FakeProvider = {
   setEchoCredentials: (on: boolean) => void;
   /** Revokes every token issued so far, before their stated expiry, as a provider rotating keys does. */
   expireTokens: () => void;
+  /** The most requests (token requests included) it was handling at once, arrival to answer: a client's in-flight limit, seen from outside. */
+  peakConcurrency: () => number;
   /** Clears requests, records, faults and tokens; keeps the auth, OAuth2 client and echo settings. */
   reset: () => void;
   close: () => Promise<void>;
@@ -97,6 +99,8 @@ export async function startFakeProvider(options: StartFakeProviderOptions = {}):
   const inFlightKeys = new Set<string>();
   const timers = new Set<NodeJS.Timeout>();
   let counter = 0;
+  let concurrent = 0;
+  let peak = 0;
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -224,6 +228,11 @@ export async function startFakeProvider(options: StartFakeProviderOptions = {}):
   }
 
   const server = createServer((req, res) => {
+    concurrent += 1;
+    peak = Math.max(peak, concurrent);
+    res.once("close", () => {
+      concurrent -= 1;
+    });
     const key = req.headers["idempotency-key"];
     const line = `${req.method} ${req.url} idempotency-key=${typeof key === "string" ? key : "-"}`;
     handle(req, res)
@@ -261,6 +270,7 @@ export async function startFakeProvider(options: StartFakeProviderOptions = {}):
       echoCredentials = on;
     },
     expireTokens: () => liveTokens.clear(),
+    peakConcurrency: () => peak,
     reset: () => {
       requests.length = 0;
       tokenRequests.length = 0;
@@ -271,6 +281,7 @@ export async function startFakeProvider(options: StartFakeProviderOptions = {}):
       tokenFaults.length = 0;
       inFlightKeys.clear();
       counter = 0;
+      peak = concurrent;
     },
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
