@@ -48,6 +48,8 @@ const API_RULES: Record<string, ApiRule> = {
   "GET /api/v1/runs": { access: "runs.read" },
   "GET /api/v1/runs/[runId]": { access: "runs.read" },
   "POST /api/v1/runs/[runId]/cancel": { access: "runs.cancel", body: {} },
+  "GET /api/v1/connectors": { access: "queue.read" },
+  "POST /api/v1/connectors/[connectorKey]/resume": { access: "flows.pause" },
   "GET /api/v1/tokens": { access: "users.manage" },
   "POST /api/v1/tokens": { access: "users.manage" },
   "DELETE /api/v1/tokens/[tokenId]": { access: "users.manage" },

@@ -55,6 +55,24 @@ export const envSchema = z.object({
    * a redelivery after its key is gone would run twice, so 35 is the floor.
    */
   INTAKE_DEDUP_RETENTION_DAYS: z.coerce.number().int().min(35, "must be at least 35 (providers redeliver for days; R4)").default(35),
+  /**
+   * Per-connector limits (R11) for connectors with no limits of their own
+   * (set on the Connector row, or known from the built-in catalog): calls in
+   * flight at once and calls started per second, across all worker processes.
+   */
+  CONNECTOR_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(10),
+  CONNECTOR_MAX_PER_SECOND: z.coerce.number().int().min(1).max(10_000).default(10),
+  /**
+   * The circuit breaker's defaults: it opens when at least MIN_CALLS calls in
+   * the last WINDOW_SECONDS failed at FAILURE_RATIO or more (temporary or
+   * ambiguous failures), defers calls for OPEN_SECONDS, then lets
+   * HALF_OPEN_PROBES trial calls through and closes when they all succeed.
+   */
+  CONNECTOR_BREAKER_MIN_CALLS: z.coerce.number().int().min(1).default(20),
+  CONNECTOR_BREAKER_FAILURE_RATIO: z.coerce.number().gt(0).max(1).default(0.5),
+  CONNECTOR_BREAKER_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  CONNECTOR_BREAKER_OPEN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  CONNECTOR_BREAKER_HALF_OPEN_PROBES: z.coerce.number().int().min(1).max(100).default(1),
   /** How long a browser session lasts before signing in again. */
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
 });

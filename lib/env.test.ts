@@ -13,6 +13,12 @@ describe("parseEnv", () => {
     expect(parseEnv({ INTAKE_DEDUP_RETENTION_DAYS: "90" }).INTAKE_DEDUP_RETENTION_DAYS).toBe(90);
   });
 
+  it("limits every connector by default and lets a breaker open only on a real failure ratio (R11)", () => {
+    expect(parseEnv({})).toMatchObject({ CONNECTOR_MAX_IN_FLIGHT: 10, CONNECTOR_MAX_PER_SECOND: 10, CONNECTOR_BREAKER_MIN_CALLS: 20, CONNECTOR_BREAKER_FAILURE_RATIO: 0.5 });
+    expect(() => parseEnv({ CONNECTOR_BREAKER_FAILURE_RATIO: "0" })).toThrow(/CONNECTOR_BREAKER_FAILURE_RATIO/);
+    expect(() => parseEnv({ CONNECTOR_MAX_IN_FLIGHT: "0" })).toThrow(/CONNECTOR_MAX_IN_FLIGHT/);
+  });
+
   it("treats empty strings as unset", () => {
     expect(parseEnv({ PORT: "", DATABASE_URL: "" }).PORT).toBe(3000);
   });

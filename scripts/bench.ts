@@ -27,6 +27,9 @@ const { startWorker } = await import("@/worker/start-worker");
 const { getBoss } = await import("@/lib/queue/boss");
 
 const crm = await startFakeProvider();
+// The bench measures our throughput, not the default per-connector limits (10 in flight, 10/s; R11).
+const { configureConnector } = await import("@/lib/connector-limits/configure-connector");
+await configureConnector({ key: new URL(crm.url).host, settings: { maxInFlight: 10_000, maxPerSecond: 10_000 } });
 const definition = buildDemoFlowDefinition(`${crm.url}/crm/leads`);
 const flow = await db.flow.create({ data: { name: "bench", hookKey: "bench", draft: definition } });
 const version = await db.flowVersion.create({ data: { flowId: flow.id, number: 1, definition } });

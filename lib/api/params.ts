@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 export type FlowParams = { params: Promise<{ flowId: string }> };
 export type RunParams = { params: Promise<{ runId: string }> };
 export type CredentialParams = { params: Promise<{ credentialId: string }> };
+export type ConnectorParams = { params: Promise<{ connectorKey: string }> };
 
 // A malformed id can name nothing, so it is a 404 like any unknown id.
 const id = (what: string) => z.string().refine((v) => z.uuid().safeParse(v).success, `${what} not found`);
@@ -11,6 +12,8 @@ const id = (what: string) => z.string().refine((v) => z.uuid().safeParse(v).succ
 export const flowParamsSchema = z.object({ flowId: id("Flow") });
 export const runParamsSchema = z.object({ runId: id("Run") });
 export const credentialParamsSchema = z.object({ credentialId: id("Credential") });
+// Next.js decodes the segment once; keys hold ":" and "@" (host:port, credential@host), sent percent-encoded.
+export const connectorParamsSchema = z.object({ connectorKey: z.string().min(1, "Connector not found") });
 
 export function parseParams<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);

@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "run.retry",
   "run.replay",
   "run.cancel",
+  "connector.resume",
   "settings.update",
   "keys.rotate",
 ] as const;

@@ -1,4 +1,6 @@
 import { performHttpCall, type HttpCallRequest } from "@/lib/connectors/http-call";
+import { connectorOf } from "@/lib/connector-limits/connector-of";
+import { withCallPermit } from "@/lib/connector-limits/with-call-permit";
 import { applyCredentialAndCall } from "@/lib/credentials/apply-credential-and-call";
 import { renderTemplate, renderTemplateString } from "@/lib/mapping/render-template";
 import { setPath } from "@/lib/mapping/set-path";
@@ -34,14 +36,12 @@ export const executeHttpRequest: NodeExecutor<"http-request"> = async (node, con
   };
   const call: HttpCallRequest = { method: config.method, url, headers, body, timeoutMs: config.timeoutMs, idempotentRequest: true, followRedirects: config.followRedirects, signal: context.signal };
   const { registerSecrets } = context;
-  const { request, result } =
-    config.credentialRef === undefined
-      ? { request: call, result: await performHttpCall(call) }
-      : await applyCredentialAndCall({
-          credential: await resolveCredential({ name: config.credentialRef, environment: context.run.environment, registerSecrets }),
-          call,
-          registerSecrets,
-        });
+  const credential = config.credentialRef === undefined ? undefined : await resolveCredential({ name: config.credentialRef, environment: context.run.environment, registerSecrets });
+  // Per-connector limits, Retry-After and breaker (R10, R11): a permit before sending, returned with the outcome.
+  const connector = connectorOf({ connector: config.connector, url, credential });
+  const { request, result } = await withCallPermit({ connector, callTimeoutMs: config.timeoutMs, signal: context.signal }, async () =>
+    credential === undefined ? { request: call, result: await performHttpCall(call) } : applyCredentialAndCall({ credential, call, registerSecrets }),
+  );
   const exchange = {
     request: { method: request.method, url: request.url, headers: request.headers, body },
     response: result.status === undefined ? undefined : { status: result.status, headers: result.headers, body: result.body, truncated: result.truncated },

@@ -1,3 +1,5 @@
+import { connectorOf } from "@/lib/connector-limits/connector-of";
+import { withCallPermit } from "@/lib/connector-limits/with-call-permit";
 import { performHttpCall, type HttpCallRequest } from "@/lib/connectors/http-call";
 import { applyCredentialAndCall } from "@/lib/credentials/apply-credential-and-call";
 import type { StoredCredentialSecret } from "@/lib/credentials/read-credential-secret";
@@ -25,7 +27,8 @@ const MAX_PAGE_BYTES = 16 * 1024 * 1024;
  * policy on every connection (R23), the credential of `credentialRef`
  * applied at call time and bound to its allowed hosts, and the timeout.
  * Every failure is thrown as a classified StepFailureError (R8) whose
- * message names no URL path, header or body.
+ * message names no URL path, header or body. Counts against its connector's
+ * limits like a step's call (R10, R11); a StepDeferral means "not now".
  */
 export async function fetchPollPage({ poll, cursor, credential, registerSecrets, signal }: FetchPollPageOptions): Promise<FetchedPage> {
   const scope = { cursor };
@@ -37,7 +40,10 @@ export async function fetchPollPage({ poll, cursor, credential, registerSecrets,
   };
   // A poll only reads, so repeating it is harmless: a 500 is temporary, never ambiguous.
   const call: HttpCallRequest = { method: poll.method, url, headers, timeoutMs: poll.timeoutMs, maxResponseBytes: MAX_PAGE_BYTES, idempotentRequest: true, signal };
-  const { result } = credential ? await applyCredentialAndCall({ credential, call, registerSecrets }) : { result: await performHttpCall(call) };
+  const connector = connectorOf({ connector: poll.connectorRef, url, credential });
+  const { result } = await withCallPermit({ connector, callTimeoutMs: poll.timeoutMs, signal }, async () =>
+    credential ? applyCredentialAndCall({ credential, call, registerSecrets }) : { result: await performHttpCall(call) },
+  );
   // A poll only reads: a reset or timeout after sending leaves no effect to be unsure about.
   if (!result.ok) throw new StepFailureError(result.failure.class === "ambiguous" ? { ...result.failure, class: "temporary" } : result.failure);
   const response = parseResponse(result.body, result.truncated);

@@ -70,9 +70,10 @@ function leaseSeconds(poll: SchedulePollConfig | undefined): number {
 }
 
 /** What PollState.lastError says about a poll that ended early; null when it ran to its end. Masked while the poll's secrets are still known. */
-function describeStop({ stopped, failure }: PollSourceResult): string | null {
+function describeStop({ stopped, failure, deferral }: PollSourceResult): string | null {
   if (failure) return redactString(`${failure.class}: ${failure.message}`).slice(0, 1000);
   if (stopped === "backlog") return "backpressure: too many runs of this flow are waiting; polling resumes when they drain";
+  if (stopped === "deferred") return `the source's connector cannot be called now (${deferral ?? "limits"}); polling resumes at a later tick`;
   return null;
 }
 

@@ -11,6 +11,7 @@ import { commitPollPage } from "@/lib/polling/commit-poll-page";
 import { fetchPollPage } from "@/lib/polling/fetch-poll-page";
 import { isBacklogged } from "@/lib/polling/is-backlogged";
 import { StepFailureError, type StepFailure } from "@/lib/runs/failure-class";
+import { StepDeferral, type DeferralReason } from "@/lib/runs/step-deferral";
 
 export type PollSourceOptions = {
   lease: PollLease;
@@ -22,9 +23,17 @@ export type PollSourceOptions = {
   signal?: AbortSignal;
 };
 
-export type PollStop = "done" | "max_pages" | "budget" | "backlog" | "failed";
+export type PollStop = "done" | "max_pages" | "budget" | "backlog" | "failed" | "deferred";
 
-export type PollSourceResult = { pages: number; accepted: number; duplicates: number; stopped: PollStop; failure?: StepFailure };
+export type PollSourceResult = {
+  pages: number;
+  accepted: number;
+  duplicates: number;
+  stopped: PollStop;
+  failure?: StepFailure;
+  /** Why the source's connector could not be called (paused, Retry-After, breaker, limits). */
+  deferral?: DeferralReason;
+};
 
 /** A poll ends itself after this long, well inside the job's 15-minute expiry; the next tick continues. */
 const POLL_BUDGET_MS = 10 * 60_000;
@@ -61,6 +70,8 @@ export async function pollSource({ lease, target, poll, initialCursor, registerS
     }
   } catch (error) {
     if (error instanceof StepFailureError) return { ...result, stopped: "failed", failure: error.failure };
+    // Nothing was sent; the next tick continues from the stored cursor.
+    if (error instanceof StepDeferral) return { ...result, stopped: "deferred", deferral: error.reason };
     throw error;
   }
 }
