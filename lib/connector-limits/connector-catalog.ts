@@ -52,14 +52,20 @@ export const CONNECTOR_CATALOG = {
 
 export type CatalogName = keyof typeof CONNECTOR_CATALOG;
 
-/** The catalog's limits for a connector, or none. */
-export function findCatalogLimits({ key, host }: { key: string; host: string | null }): Partial<ConnectorLimits> {
+/** The catalog entry a connector is, by its name ("bitrix24", "bitrix24:acme") or the host it calls; null for any other API. */
+export function findCatalogName({ key, host }: { key: string; host: string | null }): CatalogName | null {
   const name = key.split(":")[0]?.toLowerCase();
-  if (name !== undefined && name in CONNECTOR_CATALOG) return CONNECTOR_CATALOG[name as CatalogName].limits;
-  if (host === null) return {};
+  if (name !== undefined && name in CONNECTOR_CATALOG) return name as CatalogName;
+  if (host === null) return null;
   const hostname = host.replace(/:\d+$/, "").toLowerCase();
-  const entry = Object.values(CONNECTOR_CATALOG).find((candidate) =>
-    candidate.hosts.some((known) => hostname === known || hostname.endsWith(`.${known}`)),
+  const found = (Object.keys(CONNECTOR_CATALOG) as CatalogName[]).find((candidate) =>
+    CONNECTOR_CATALOG[candidate].hosts.some((known) => hostname === known || hostname.endsWith(`.${known}`)),
   );
-  return entry?.limits ?? {};
+  return found ?? null;
+}
+
+/** The catalog's limits for a connector, or none. */
+export function findCatalogLimits(ref: { key: string; host: string | null }): Partial<ConnectorLimits> {
+  const name = findCatalogName(ref);
+  return name === null ? {} : CONNECTOR_CATALOG[name].limits;
 }

@@ -5,6 +5,8 @@ import { applyCredentialAndCall } from "@/lib/credentials/apply-credential-and-c
 import { renderTemplate, renderTemplateString } from "@/lib/mapping/render-template";
 import { setPath } from "@/lib/mapping/set-path";
 import { formatIdempotencyKey } from "@/lib/runs/format-idempotency-key";
+import { findCatalogName } from "@/lib/connector-limits/connector-catalog";
+import { applyResponseQuirks } from "@/lib/connectors/response-quirks";
 import { resolveCredential } from "@/lib/nodes/resolve-credential";
 import { buildTemplateContext } from "@/lib/nodes/template-context";
 import { StepFailureError } from "@/lib/runs/failure-class";
@@ -39,9 +41,12 @@ export const executeHttpRequest: NodeExecutor<"http-request"> = async (node, con
   const credential = config.credentialRef === undefined ? undefined : await resolveCredential({ name: config.credentialRef, environment: context.run.environment, registerSecrets });
   // Per-connector limits, Retry-After and breaker (R10, R11): a permit before sending, returned with the outcome.
   const connector = connectorOf({ connector: config.connector, url, credential });
-  const { request, result } = await withCallPermit({ connector, callTimeoutMs: config.timeoutMs, signal: context.signal }, async () =>
-    credential === undefined ? { request: call, result: await performHttpCall(call) } : applyCredentialAndCall({ credential, call, registerSecrets }),
-  );
+  // Provider quirks (an error inside a 200, a wait in the body) are read inside the permit, so the breaker and Retry-After see them too.
+  const catalogName = connector === null ? null : findCatalogName(connector);
+  const { request, result } = await withCallPermit({ connector, callTimeoutMs: config.timeoutMs, signal: context.signal }, async () => {
+    const sent = credential === undefined ? { request: call, result: await performHttpCall(call) } : await applyCredentialAndCall({ credential, call, registerSecrets });
+    return { request: sent.request, result: applyResponseQuirks(catalogName, sent.result) };
+  });
   const exchange = {
     request: { method: request.method, url: request.url, headers: request.headers, body },
     response: result.status === undefined ? undefined : { status: result.status, headers: result.headers, body: result.body, truncated: result.truncated },
