@@ -11,7 +11,12 @@ export type DbTransaction = Parameters<Parameters<PrismaClient["$transaction"]>[
  * unless it asks with `omit: { ciphertext: false }`, which only the vault's
  * call-time reader and key rotation do.
  */
-const OMIT = { credential: { ciphertext: true } } as const;
+const OMIT = {
+  credential: { ciphertext: true },
+  // A BigInt, which JSON.stringify refuses: an event row must stay
+  // serialisable wherever it goes. Only SQL compares it (lib/runs/check-entity-order.ts).
+  event: { arrivalSeq: true },
+} as const;
 
 export function createDb(connectionString: string): PrismaClient {
   const pool = new pg.Pool({ connectionString, max: 10 });

@@ -37,6 +37,7 @@ export function RunSummary({ run }: { run: Run }) {
         </Item>
         <Item label="Business key">
           <code className="font-mono text-xs">{run.event.businessKey ?? "—"}</code>
+          {run.event.entityVersion === null ? null : <span className="text-xs text-slate-500"> @ {run.event.entityVersion}</span>}
         </Item>
         <Item label="Received">
           <DateTime value={run.event.receivedAt} />
@@ -49,6 +50,22 @@ export function RunSummary({ run }: { run: Run }) {
         </Item>
         <Item label="Duration">{formatDuration(durationBetween(run.startedAt, run.finishedAt))}</Item>
       </dl>
+      {run.statusReason ? (
+        // Why it ended (or waits) this way: "duplicate of run X" links to the run that did the business action (R13).
+        <p className="mt-4 text-sm text-slate-700" data-testid="run-status-reason">
+          {run.statusReason}
+          {run.duplicateOfRunId ? (
+            <>
+              {" "}
+              (
+              <Link href={`/runs/${run.duplicateOfRunId}`} className="underline underline-offset-2">
+                open run {run.duplicateOfRunId.slice(0, 8)}
+              </Link>
+              )
+            </>
+          ) : null}
+        </p>
+      ) : null}
       {failure ? (
         <div className="mt-4" data-testid="run-error">
           <FailureLine failure={failure} />

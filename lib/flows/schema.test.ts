@@ -36,6 +36,7 @@ describe("flow definition schema", () => {
         obeyRetryAfter: true,
       },
       followRedirects: false,
+      idempotencyHonoured: true,
     });
     expect(httpRequestConfigSchema.parse(config)).toEqual(config);
   });
@@ -55,6 +56,18 @@ describe("flow definition schema", () => {
     expect(lookupConfigSchema.parse({ url: "https://x.example/{{id}}" })).toMatchObject({ method: "GET", headers: {}, notFoundStatuses: [404] });
     expect(mapFieldsConfigSchema.parse({})).toEqual({ mappings: [], mode: "replace" });
     expect(scheduleTriggerConfigSchema.parse({ cron: "*/5 * * * *" }).timezone).toBe("UTC");
+  });
+
+  it("assumes targets honour idempotency keys unless told otherwise, and checks the existing-record lookup like a request", () => {
+    expect(httpRequestConfigSchema.parse({ url: "https://x.example" })).toMatchObject({ idempotencyHonoured: true });
+    expect(httpRequestConfigSchema.parse({ url: "https://x.example" }).existingRecordLookup).toBeUndefined();
+    const withLookup = httpRequestConfigSchema.parse({ url: "https://x.example/leads", idempotencyHonoured: false, existingRecordLookup: { url: "https://x.example/leads?externalId={{id}}" } });
+    expect(withLookup.existingRecordLookup).toMatchObject({ method: "GET", notFoundStatuses: [404], timeoutMs: 15000 });
+    // A relative lookup path takes its base from a secret-URL credential: its own, or the request's.
+    expect(httpRequestConfigSchema.safeParse({ url: "crm.lead.add.json", credentialRef: "b24", existingRecordLookup: { url: "crm.lead.list.json" } }).success).toBe(true);
+    expect(messages(httpRequestConfigSchema.safeParse({ url: "https://x.example", existingRecordLookup: { url: "crm.lead.list.json" } }))[0]).toMatch(/^existingRecordLookup\.url: /);
+    expect(lookupConfigSchema.safeParse({ url: "crm.lead.list.json" }).success).toBe(false);
+    expect(lookupConfigSchema.safeParse({ url: "crm.lead.list.json", credentialRef: "b24" }).success).toBe(true);
   });
 
   it("rejects http-request configs outside the limits with readable messages", () => {

@@ -235,19 +235,6 @@ export const dedupConfigSchema = z.object({
 
 // ---------------------------------------------------------------- actions
 
-export const lookupConfigSchema = z.object({
-  connector: z.string().min(1).optional(),
-  credentialRef: credentialRefSchema.optional(),
-  method: z.enum(HTTP_METHODS).default("GET"),
-  url: urlTemplateSchema,
-  headers: headersSchema,
-  body: jsonValueSchema.optional(),
-  /** Where the record is in the response; missing or an empty list means not found. */
-  foundPath: dotPathSchema.optional(),
-  notFoundStatuses: z.array(httpStatusSchema).default(() => [404]),
-  timeoutMs: z.number().int().min(100).max(300_000).default(15_000),
-});
-
 export const RETRYABLE_CLASSES = ["temporary", "ambiguous", "auth"] as const;
 export type RetryableClass = (typeof RETRYABLE_CLASSES)[number];
 
@@ -267,6 +254,35 @@ export const retryPolicySchema = z
     path: ["baseDelayMs"],
   });
 export type RetryPolicy = z.output<typeof retryPolicySchema>;
+
+/** How to find a record: the lookup node's request, and an http-request's existingRecordLookup. */
+const lookupRequestShape = {
+  /** For an existingRecordLookup, unset means the request's own credential. */
+  credentialRef: credentialRefSchema.optional(),
+  method: z.enum(HTTP_METHODS).default("GET"),
+  /** Absolute, or relative to a secret-URL credential, like an http-request's URL. */
+  url: httpRequestUrlSchema,
+  headers: headersSchema,
+  body: jsonValueSchema.optional(),
+  /** Where the record is in the response; missing or an empty list means not found, a list's first item is the record. */
+  foundPath: dotPathSchema.optional(),
+  notFoundStatuses: z.array(httpStatusSchema).default(() => [404]),
+  timeoutMs: z.number().int().min(100).max(300_000).default(15_000),
+};
+
+const RELATIVE_URL_NEEDS_CREDENTIAL = "URL must start with http:// or https:// (a relative path needs a secret-URL credential to supply the base)";
+
+export const lookupRequestSchema = z.object(lookupRequestShape);
+export type LookupRequest = z.output<typeof lookupRequestSchema>;
+
+export const lookupConfigSchema = z
+  .object({
+    connector: z.string().min(1).optional(),
+    ...lookupRequestShape,
+    // A lookup is a read: repeating it is always safe, so it retries like any temporary failure.
+    retry: retryPolicySchema.prefault({}),
+  })
+  .refine((config) => config.credentialRef !== undefined || isUrlTemplate(config.url), { message: RELATIVE_URL_NEEDS_CREDENTIAL, path: ["url"] });
 
 export const httpRequestConfigSchema = z.object({
   connector: z.string().min(1).optional(),
@@ -291,10 +307,24 @@ export const httpRequestConfigSchema = z.object({
   followRedirects: z.boolean().default(false),
   /** Statuses that count as success; default is any 2xx. */
   successStatuses: z.array(httpStatusSchema).min(1).optional(),
-}).refine((config) => config.credentialRef !== undefined || isUrlTemplate(config.url), {
-  message: "URL must start with http:// or https:// (a relative path needs a secret-URL credential to supply the base)",
-  path: ["url"],
-});
+  /**
+   * Whether the target honours the idempotency key (R8). When it does, an
+   * ambiguous call (sent, answer lost) is retried with the same key; when it
+   * does not, repeating it could create a second record.
+   */
+  idempotencyHonoured: z.boolean().default(true),
+  /**
+   * For a target that does not honour keys: how to find the record an
+   * ambiguous call may have created (by external id). The next attempt looks
+   * it up and creates only if it is absent; without a lookup the run stops for review.
+   */
+  existingRecordLookup: lookupRequestSchema.optional(),
+})
+  .refine((config) => config.credentialRef !== undefined || isUrlTemplate(config.url), { message: RELATIVE_URL_NEEDS_CREDENTIAL, path: ["url"] })
+  .refine(
+    ({ existingRecordLookup: lookup, credentialRef }) => lookup === undefined || (lookup.credentialRef ?? credentialRef) !== undefined || isUrlTemplate(lookup.url),
+    { message: RELATIVE_URL_NEEDS_CREDENTIAL, path: ["existingRecordLookup", "url"] },
+  );
 
 // ---------------------------------------------------------------- graph
 

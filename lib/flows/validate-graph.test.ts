@@ -192,10 +192,16 @@ describe("validateGraph", () => {
     expect(problems[1]).toMatchObject({ nodeId: "check2", path: "config.condition" });
   });
 
-  it("blocks kinds that cannot run yet unless asked not to", () => {
-    const definition = graph([{ id: "hook", kind: "webhook-trigger" }, { id: "once", kind: "dedup" }], [edge("hook", "once")]);
-    expect(problemsOf(definition)).toEqual([{ nodeId: "once", message: 'Deduplicate nodes cannot run yet; remove "once" before publishing' }]);
-    expect(validateGraph(definition, { requireExecutable: false }).ok).toBe(true);
+  it("publishes dedup and lookup nodes, which now have executors", () => {
+    const definition = graph(
+      [
+        { id: "hook", kind: "webhook-trigger" },
+        { id: "once", kind: "dedup" },
+        { id: "find", kind: "lookup" },
+      ],
+      [edge("hook", "once"), edge("once", "find")],
+    );
+    expect(validateGraph(definition)).toMatchObject({ ok: true, problems: [] });
   });
 
   it("maps config errors to the node id and a config path", () => {

@@ -8,7 +8,7 @@ export type PruneIntakeRecordsOptions = {
   batchSize?: number;
 };
 
-export type PrunedCounts = { intakeKeys: number; rejections: number; signInAttempts: number };
+export type PrunedCounts = { intakeKeys: number; rejections: number; signInAttempts: number; dedupClaims: number };
 
 /** R4: providers redeliver for days, and a redelivery whose key is gone would run twice. */
 export const MIN_DEDUP_RETENTION_DAYS = 35;
@@ -26,12 +26,14 @@ const PRUNABLE = {
   IntakeKey: "createdAt",
   IntakeRejection: "lastAt",
   SignInAttempt: "at",
+  DedupClaim: "expiresAt",
 } as const;
 
 /**
  * The intake.retention job: deletes dedup keys past their retention (the
  * events stay, runs reference them), refusal counts older than 30 days and
- * sign-in attempts older than a day. In batches, each its own short
+ * sign-in attempts older than a day, and dedup-node claims past their
+ * window (an expired claim is free to take anyway). In batches, each its own short
  * statement, so a large backlog never holds long locks or one huge
  * transaction against live intake.
  */
@@ -45,6 +47,7 @@ export async function pruneIntakeRecords({ now = new Date(), dedupRetentionDays 
     intakeKeys: await deleteOlderThan("IntakeKey", before(dedupRetentionDays), batchSize),
     rejections: await deleteOlderThan("IntakeRejection", before(REJECTION_RETENTION_DAYS), batchSize),
     signInAttempts: await deleteOlderThan("SignInAttempt", before(SIGN_IN_ATTEMPT_RETENTION_DAYS), batchSize),
+    dedupClaims: await deleteOlderThan("DedupClaim", now, batchSize),
   };
 }
 

@@ -30,13 +30,14 @@ export async function startManualRun({ flowId, payload, idempotencyKey, actor }:
 
   const version = flow.publishedVersion;
   const trigger = flowDefinitionSchema.parse(version.definition).nodes.find((node) => node.kind === "webhook-trigger");
-  const businessKeyPath = trigger?.kind === "webhook-trigger" ? trigger.config.businessKeyPath : undefined;
+  const { businessKeyPath, entityVersionPath } = trigger?.kind === "webhook-trigger" ? trigger.config : {};
   return acceptEvent(
     { flowId: flow.id, versionId: version.id, environment: version.environment },
     {
       source: `manual:${flow.id}`,
       dedupKey: idempotencyKey ?? null,
       businessKey: businessKeyPath ? normalizeKey(getPath(payload, businessKeyPath)) : null,
+      entityVersion: entityVersionPath ? normalizeKey(getPath(payload, entityVersionPath)) : null,
       contentType: "application/json",
       rawBody: JSON.stringify(payload),
       // Shown with the event, so a manual run says who started it.

@@ -15,6 +15,8 @@ export type IncomingEvent = {
   /** The provider's event id or the key computed in its place; null means the event is never deduplicated. */
   dedupKey: string | null;
   businessKey: string | null;
+  /** The entity's version or updated-at, read once here so every run of the event orders by the same value (R12). */
+  entityVersion?: string | null;
   contentType: string;
   rawBody: string;
   /** Selected headers, already masked. */
@@ -36,6 +38,7 @@ export async function storeEvent(tx: DbTransaction, target: IntakeTarget, incomi
       source: incoming.source,
       providerEventId: incoming.dedupKey,
       businessKey: incoming.businessKey,
+      entityVersion: incoming.entityVersion ?? null,
       contentType: incoming.contentType,
       rawBody: incoming.rawBody,
       headers: incoming.headers,

@@ -3,7 +3,8 @@ import { executeTrigger } from "@/lib/nodes/execute-trigger";
 import { executeMapFields } from "@/lib/nodes/execute-map-fields";
 import { executeFilter } from "@/lib/nodes/execute-filter";
 import { executeHttpRequest } from "@/lib/nodes/execute-http-request";
-import { executeNotYet } from "@/lib/nodes/execute-not-yet";
+import { executeDedup } from "@/lib/nodes/execute-dedup";
+import { executeLookup } from "@/lib/nodes/execute-lookup";
 
 /** The executor's dispatch table: a node kind without an entry is a type error. */
 export const NODE_EXECUTORS: NodeExecutors = {
@@ -12,7 +13,7 @@ export const NODE_EXECUTORS: NodeExecutors = {
   "manual-trigger": executeTrigger,
   "map-fields": executeMapFields,
   filter: executeFilter,
-  dedup: executeNotYet,
-  lookup: executeNotYet,
+  dedup: executeDedup,
+  lookup: executeLookup,
   "http-request": executeHttpRequest,
 };

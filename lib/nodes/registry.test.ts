@@ -29,8 +29,8 @@ describe("NODE_DEFINITIONS", () => {
     expect(NODE_DEFINITIONS["http-request"].outputHandles).toEqual(["out"]);
   });
 
-  it("marks only the kinds with executors as executable", () => {
+  it("marks every kind as executable now that each has an executor", () => {
     const executable = NODE_KINDS.filter((kind) => NODE_DEFINITIONS[kind].executable);
-    expect(executable).toEqual(["webhook-trigger", "schedule-trigger", "manual-trigger", "map-fields", "filter", "http-request"]);
+    expect(executable).toEqual([...NODE_KINDS]);
   });
 });

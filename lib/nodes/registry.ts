@@ -41,10 +41,10 @@ export const NODE_DEFINITIONS: { readonly [K in NodeKind]: NodeDefinition<K> } =
   "manual-trigger": define("manual-trigger", { label: "Manual trigger", category: "trigger", outputHandles: ["out"], executable: true }, {}),
   "map-fields": define("map-fields", { label: "Map fields", category: "transform", outputHandles: ["out"], executable: true }, {}),
   filter: define("filter", { label: "Filter", category: "logic", outputHandles: ["true", "false"], executable: true }, { condition: "true" }),
-  dedup: define("dedup", { label: "Deduplicate", category: "logic", outputHandles: ["out"], executable: false }, { key: "id" }),
+  dedup: define("dedup", { label: "Deduplicate", category: "logic", outputHandles: ["out"], executable: true }, { key: "id" }),
   lookup: define(
     "lookup",
-    { label: "Lookup", category: "action", outputHandles: ["found", "not-found"], executable: false },
+    { label: "Lookup", category: "action", outputHandles: ["found", "not-found"], executable: true },
     { url: PLACEHOLDER_URL },
   ),
   "http-request": define(

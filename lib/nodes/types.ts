@@ -19,6 +19,8 @@ export type StepContext = {
    * of the run until its execution ends (R20). Register before using them.
    */
   registerSecrets: (values: readonly string[]) => void;
+  /** An earlier attempt of this step failed ambiguously (sent, answer lost): the effect may exist already (R8). Set by runStep. */
+  afterAmbiguousAttempt?: boolean;
 };
 
 /** A masked-later record of what a step exchanged with the outside world. */

@@ -11,6 +11,7 @@ describe("buildItemEvent", () => {
       source: `poll:${FLOW}`,
       dedupKey: "17",
       businessKey: null,
+      entityVersion: null,
       contentType: "application/json",
       rawBody: JSON.stringify(item),
       headers: {},
@@ -22,6 +23,12 @@ describe("buildItemEvent", () => {
     expect(buildItemEvent({ meta: { id: "a1", version: 3 } }, poll, FLOW).dedupKey).toBe("a1@3");
     expect(buildItemEvent({ meta: { id: "a1", version: "2026-01-01T00:00:00Z" } }, poll, FLOW).dedupKey).toBe("a1@2026-01-01T00:00:00Z");
     expect(buildItemEvent({ meta: { id: "a1" } }, poll, FLOW).dedupKey).toBe("a1");
+  });
+
+  it("keeps the version as the entity version, which orders and stales runs", () => {
+    const poll = { idPath: "id", versionPath: "updatedAt" };
+    expect(buildItemEvent({ id: "a1", updatedAt: "2026-11-24T10:00:00Z" }, poll, FLOW).entityVersion).toBe("2026-11-24T10:00:00Z");
+    expect(buildItemEvent({ id: "a1" }, poll, FLOW).entityVersion).toBeNull();
   });
 
   it("takes the business key from its own path", () => {

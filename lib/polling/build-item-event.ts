@@ -21,6 +21,8 @@ export function buildItemEvent(item: unknown, poll: Pick<SchedulePollConfig, "id
     source: `poll:${flowId}`,
     dedupKey: version === null ? id : normalizeKey(`${id}@${version}`),
     businessKey: poll.businessKeyPath === undefined ? null : normalizeKey(getPath(item, poll.businessKeyPath)),
+    // The same version orders the entity's runs and skips stale ones (R12).
+    entityVersion: version,
     contentType: "application/json",
     rawBody: JSON.stringify(item),
     headers: {},

@@ -6,6 +6,9 @@ import type { StepContext } from "@/lib/nodes/types";
 import { redactValue } from "@/lib/redact/redact-value";
 import { scrubError } from "@/lib/redact/scrub-error";
 import { createSecretScope, type SecretScope } from "@/lib/redact/secret-scope";
+import { releaseDedupClaims } from "@/lib/dedup/release-dedup-claims";
+import { checkEntityOrder, type EntityOrderEvent } from "@/lib/runs/check-entity-order";
+import { recordAppliedVersion } from "@/lib/runs/record-applied-version";
 import { deriveIdempotencyKey, pickBusinessKey } from "@/lib/runs/derive-idempotency-key";
 import { runStep, type StepOutcome } from "@/lib/runs/run-step";
 import { isFinalRunStatus, transitionRun } from "@/lib/runs/run-transitions";
@@ -42,7 +45,11 @@ async function executeSteps(runId: string, signal: AbortSignal, secrets: SecretS
 
   const definition = flowDefinitionSchema.parse(run.flowVersion.definition);
   // Refused when the run was cancelled (or finished) since this job was queued.
-  if (!(await transitionRun({ runId, to: "running", data: { startedAt: run.startedAt ?? new Date() } }))) return settledElsewhere(runId);
+  // statusReason is cleared: a reason to wait (entity order) no longer holds once it runs.
+  if (!(await transitionRun({ runId, to: "running", data: { startedAt: run.startedAt ?? new Date(), statusReason: null } }))) return settledElsewhere(runId);
+  // R12, before the first step only: a run that has started steps already holds its entity's turn.
+  const held = run.steps.length === 0 ? await holdForEntityOrder(runId, run.event) : null;
+  if (held) return held;
 
   const checkpoints = new Map(run.steps.map((step) => [step.nodeId, step]));
   // Intake already checked the body against the trigger's accepted formats; here it is only decoded.
@@ -87,7 +94,14 @@ async function executeSteps(runId: string, signal: AbortSignal, secrets: SecretS
       if (target) pending.push({ node: target, input: output });
     }
   }
-  return (await transitionRun({ runId, to: "succeeded", data: { finishedAt: new Date(), error: Prisma.DbNull } })) ? { status: "succeeded" } : settledElsewhere(runId);
+  const { flowId, event: applied } = run;
+  const succeeded = await db.$transaction(async (tx) => {
+    const moved = await transitionRun({ runId, to: "succeeded", data: { finishedAt: new Date(), error: Prisma.DbNull }, tx });
+    // Same transaction: the entity's applied version moves exactly when its run succeeds (R12).
+    if (moved) await recordAppliedVersion(tx, { flowId, runId, businessKey: applied.businessKey, entityVersion: applied.entityVersion });
+    return moved;
+  });
+  return succeeded ? { status: "succeeded" } : settledElsewhere(runId);
 }
 
 /** Records how a step that did not complete ends the run (for now or for good). */
@@ -102,6 +116,8 @@ async function settleRun(runId: string, nodeId: string, outcome: Exclude<StepOut
     case "needs_review": {
       const to = outcome.kind === "failed" ? "failed" : "needs_review";
       const moved = await transitionRun({ runId, to, data: { finishedAt: new Date(), error: toJson({ nodeId, ...outcome.failure }) } });
+      // A permanent failure did not do its business action: its dedup keys are free again (R13).
+      if (moved && to === "failed") await releaseDedupClaims(runId);
       return moved ? { status: to } : settledElsewhere(runId);
     }
     case "end-run": {
@@ -112,6 +128,18 @@ async function settleRun(runId: string, nodeId: string, outcome: Exclude<StepOut
     case "cancelled":
       return stopCancelled(runId);
   }
+}
+
+/** Waits behind an earlier event of the same entity, or ends a stale one (R12); null when the run may go on. */
+async function holdForEntityOrder(runId: string, event: EntityOrderEvent): Promise<ExecuteRunOutcome | null> {
+  const order = await checkEntityOrder({ runId, event });
+  if (order.kind === "proceed") return null;
+  if (order.kind === "wait") {
+    const waiting = await transitionRun({ runId, to: "waiting_retry", data: { statusReason: order.reason } });
+    return waiting ? { status: "waiting_retry", delayMs: order.delayMs } : settledElsewhere(runId);
+  }
+  const skipped = await transitionRun({ runId, to: "skipped_stale", data: { finishedAt: new Date(), statusReason: order.reason } });
+  return skipped ? { status: "skipped_stale" } : settledElsewhere(runId);
 }
 
 async function isCancelled(runId: string): Promise<boolean> {

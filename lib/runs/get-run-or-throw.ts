@@ -13,7 +13,7 @@ export async function getRunOrThrow(runId: string) {
     include: {
       flow: { select: { id: true, name: true } },
       flowVersion: { select: { id: true, number: true } },
-      event: { select: { id: true, providerEventId: true, businessKey: true, receivedAt: true, headers: true, rawBody: true } },
+      event: { select: { id: true, providerEventId: true, businessKey: true, entityVersion: true, receivedAt: true, headers: true, rawBody: true } },
       steps: { orderBy: { position: "asc" }, include: { attempts: { orderBy: { number: "asc" } } } },
     },
   });

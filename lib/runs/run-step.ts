@@ -2,8 +2,9 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env.mjs";
 import { createLogger } from "@/lib/log";
 import { Prisma, type StepRun } from "@/lib/generated/prisma/client";
-import type { FlowNode } from "@/lib/flows/schema";
+import type { FlowNode, RetryPolicy } from "@/lib/flows/schema";
 import { NODE_EXECUTORS } from "@/lib/nodes/executors";
+import { planAmbiguousRetry } from "@/lib/nodes/plan-ambiguous-retry";
 import type { NodeExecutor, RunEnd, StepContext, StepExchange, StepResult } from "@/lib/nodes/types";
 import { redactValue } from "@/lib/redact/redact-value";
 import { decideRetry } from "@/lib/runs/decide-retry";
@@ -43,8 +44,9 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
   let result: StepResult | undefined;
   let failure: StepFailure | undefined;
   let exchange: StepExchange | undefined;
+  const afterAmbiguousAttempt = await hadAmbiguousAttempt(node, step, number);
   try {
-    result = await (NODE_EXECUTORS[node.kind] as NodeExecutor<typeof node.kind>)(node, context);
+    result = await (NODE_EXECUTORS[node.kind] as NodeExecutor<typeof node.kind>)(node, { ...context, afterAmbiguousAttempt });
     exchange = result.exchange;
   } catch (error) {
     if (error instanceof StepDeferral) return deferStep(step, error, now());
@@ -83,9 +85,10 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
   }
 
   const settled = failure ?? { class: "permanent" as const, code: "internal", message: "Step produced no result" };
+  const policy = retryPolicyOf(node);
   const decision =
-    node.kind === "http-request"
-      ? decideRetry({ failure: settled, attemptsMade: number, firstAttemptAt: step.startedAt, now: now(), policy: node.config.retry })
+    policy !== null && !mustReviewAtOnce(node, settled)
+      ? decideRetry({ failure: settled, attemptsMade: number, firstAttemptAt: step.startedAt, now: now(), policy })
       : { retry: false as const, reason: `${settled.class} failure` };
   if (decision.retry) {
     const nextAttemptAt = new Date(now().getTime() + decision.delayMs);
@@ -106,6 +109,29 @@ async function deferStep(step: StepRun, deferral: StepDeferral, now: Date): Prom
     data: { attemptCount: step.attemptCount, nextAttemptAt: new Date(now.getTime() + deferral.delayMs), waitReason: deferral.reason },
   });
   return { kind: "defer", delayMs: deferral.delayMs, reason: deferral.reason };
+}
+
+// Kinds that call out carry a retry policy; the others fail on bad data or
+// on our own errors, which no retry fixes.
+function retryPolicyOf(node: FlowNode): RetryPolicy | null {
+  return node.kind === "http-request" || node.kind === "lookup" ? node.config.retry : null;
+}
+
+// Any earlier attempt, not just the last: a lookup that failed in between
+// must not make the next attempt forget that a create may already exist (R8).
+// An attempt counted but never recorded died with its worker mid-call, so it
+// may have been sent: as ambiguous as a lost answer.
+async function hadAmbiguousAttempt(node: FlowNode, step: StepRun, number: number): Promise<boolean> {
+  if (node.kind !== "http-request" || number === 1) return false;
+  const attempts = await db.stepAttempt.findMany({ where: { stepRunId: step.id }, select: { errorClass: true } });
+  return attempts.length < number - 1 || attempts.some((attempt) => attempt.errorClass === "ambiguous");
+}
+
+// A target that ignores idempotency keys, with no lookup to find what the
+// call may have created: any repeat could create it twice, so the first
+// ambiguous failure goes to a person instead of the retry policy (R8).
+function mustReviewAtOnce(node: FlowNode, failure: StepFailure): boolean {
+  return node.kind === "http-request" && failure.class === "ambiguous" && planAmbiguousRetry(node.config).kind === "review";
 }
 
 // An ambiguous call may or may not have taken effect. Retrying is safe only

@@ -6,7 +6,7 @@ import { getPath } from "@/lib/mapping/get-path";
 
 const MAX_KEY_LENGTH = 200;
 
-export type EventKeys = { providerEventId: string | null; businessKey: string | null };
+export type EventKeys = { providerEventId: string | null; businessKey: string | null; entityVersion: string | null };
 
 /**
  * The dedup key and business key of a webhook event (R4). The dedup key is
@@ -15,14 +15,18 @@ export type EventKeys = { providerEventId: string | null; businessKey: string | 
  * providers that send no event id at all.
  */
 export async function extractEventKeys(config: WebhookTriggerConfig | undefined, body: unknown, headers: Headers, rawBody: Buffer): Promise<EventKeys> {
-  if (!config) return { providerEventId: null, businessKey: null };
-  const { eventIdHeader, eventIdPath, eventIdExpression, dedupByBodyHash, businessKeyPath } = config;
+  if (!config) return { providerEventId: null, businessKey: null, entityVersion: null };
+  const { eventIdHeader, eventIdPath, eventIdExpression, dedupByBodyHash, businessKeyPath, entityVersionPath } = config;
   const providerEventId =
     normalizeKey(eventIdHeader ? headers.get(eventIdHeader) : null) ??
     normalizeKey(eventIdPath ? getPath(body, eventIdPath) : undefined) ??
     normalizeKey(eventIdExpression ? await evaluateKeyExpression(eventIdExpression, body) : undefined) ??
     (dedupByBodyHash ? `body:${sha256(rawBody)}` : null);
-  return { providerEventId, businessKey: businessKeyPath ? normalizeKey(getPath(body, businessKeyPath)) : null };
+  return {
+    providerEventId,
+    businessKey: businessKeyPath ? normalizeKey(getPath(body, businessKeyPath)) : null,
+    entityVersion: entityVersionPath ? normalizeKey(getPath(body, entityVersionPath)) : null,
+  };
 }
 
 // Storing the event without its key would let redeliveries through, so it is

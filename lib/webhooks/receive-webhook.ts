@@ -81,6 +81,7 @@ async function acceptWebhook(flow: HookFlow, { headers, rawBody, query = new URL
       source: `hook:${flow.id}`,
       dedupKey: keys.providerEventId,
       businessKey: keys.businessKey,
+      entityVersion: keys.entityVersion,
       contentType: contentType ?? "",
       rawBody: raw.toString("utf8"),
       headers: redactHeaders(headers) as Prisma.InputJsonValue,
