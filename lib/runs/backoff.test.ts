@@ -35,6 +35,47 @@ describe("computeBackoffDelay", () => {
   });
 });
 
+describe("the delay distribution (R9: full jitter)", () => {
+  // A seeded generator, so the statistics are reproducible rather than flaky.
+  function seeded(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  it("spreads 20,000 delays uniformly over [0, base·2^(attempt-1)], never beyond, with no clustering at the top", () => {
+    const random = seeded(42);
+    const ceiling = 4000; // attempt 3, base 1 s
+    const samples = Array.from({ length: 20_000 }, () => computeBackoffDelay({ attempt: 3, baseDelayMs: 1000, maxDelayMs: 60_000, random }));
+    expect(Math.min(...samples)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...samples)).toBeLessThanOrEqual(ceiling);
+    const mean = samples.reduce((sum, delay) => sum + delay, 0) / samples.length;
+    expect(mean).toBeGreaterThan(ceiling * 0.48);
+    expect(mean).toBeLessThan(ceiling * 0.52);
+    // Ten equal buckets each hold about a tenth: equal jitter would leave the lower half empty.
+    const buckets = Array.from({ length: 10 }, () => 0);
+    for (const delay of samples) buckets[Math.min(9, Math.floor((delay / ceiling) * 10))]! += 1;
+    for (const count of buckets) {
+      expect(count / samples.length).toBeGreaterThan(0.085);
+      expect(count / samples.length).toBeLessThan(0.115);
+    }
+    // Spread: retries of many clients do not line up (the point of jitter).
+    expect(new Set(samples).size).toBeGreaterThan(3000);
+  });
+
+  it("caps the range at maxDelayMs for late attempts while still spreading below it", () => {
+    const random = seeded(7);
+    const samples = Array.from({ length: 5_000 }, () => computeBackoffDelay({ attempt: 30, baseDelayMs: 1000, maxDelayMs: 10_000, random }));
+    expect(Math.max(...samples)).toBeLessThanOrEqual(10_000);
+    expect(samples.filter((delay) => delay < 5_000).length / samples.length).toBeGreaterThan(0.45);
+  });
+});
+
 describe("parseRetryAfter", () => {
   const now = new Date("2026-01-01T00:00:00Z");
 
