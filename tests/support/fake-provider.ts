@@ -80,6 +80,12 @@ export type StartFakeProviderOptions = {
   echoCredentials?: boolean;
   /** Dotted path of the business id in request bodies, also matched by `?externalId=` look-ups (default "externalId"). */
   businessIdPath?: string;
+  /**
+   * Called as soon as an API request's answer has been sent in full (not for
+   * dropped or unanswered ones), with its status: the moment after the effect
+   * and before the client has recorded it, where a chaos test kills the client.
+   */
+  onAnswered?: (entry: RequestLogEntry, status: number) => void;
   /** One line per request (method, path, idempotency key, outcome); never the Authorization header. */
   log?: (line: string) => void;
 };
@@ -104,8 +110,10 @@ export async function startFakeProvider(options: StartFakeProviderOptions = {}):
   /** Logs the request in the ledger for its whole life, including answers that never come. */
   async function handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<string> {
     const headers = flattenHeaders(req);
-    const entry = ledger.begin({ method: req.method ?? "GET", path: url.pathname + url.search, key: headers["idempotency-key"] ?? null });
+    const entry = ledger.begin({ method: req.method ?? "GET", path: url.pathname + url.search, key: headers["idempotency-key"] ?? null, headers, clientPort: req.socket.remotePort ?? null });
     res.once("close", () => ledger.end(entry));
+    // "finish": the whole answer is handed to the network, so the client is about to act on it.
+    res.once("finish", () => options.onAnswered?.(entry, res.statusCode));
     try {
       entry.outcome = await respond(req, res, url, headers, entry);
     } catch (error) {

@@ -15,7 +15,8 @@ export type FaultPresetName =
   | "commit-then-hang"
   | "slow-body"
   | "malformed"
-  | "delay";
+  | "delay"
+  | "delay-before-effect";
 
 export type FaultMix = Partial<Record<FaultPresetName | `status-${number}`, number>>;
 
@@ -29,6 +30,8 @@ export type SeededFaultPlan = {
   style?: ProviderStyle;
   slowBody?: { intervalMs: number; chunkBytes?: number };
   delayMs?: number;
+  /** How long "delay-before-effect" holds the idempotency key before the effect (default 2000 ms). */
+  delayBeforeEffectMs?: number;
   /** "creates" leaves look-ups alone, so a chaos test can measure only the writes (default "all"). */
   appliesTo?: "all" | "creates";
 };
@@ -88,6 +91,8 @@ function presetFor(name: string, plan: SeededFaultPlan): () => Fault {
       return () => ({ type: "slow-body", ...(plan.slowBody ?? { intervalMs: 20, chunkBytes: 16 }) });
     case "delay":
       return () => ({ type: "delay", ms: plan.delayMs ?? 200 });
+    case "delay-before-effect":
+      return () => ({ type: "delay-before-effect", ms: plan.delayBeforeEffectMs ?? 2000 });
     case "reset":
     case "reset-before-read":
     case "commit-then-reset":

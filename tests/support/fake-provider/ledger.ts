@@ -13,6 +13,10 @@ export type RequestLogEntry = {
   method: string;
   path: string;
   key: string | null;
+  /** The request's headers (lower-case names), e.g. to join a request to the run that sent it by its traceparent. */
+  headers: Record<string, string>;
+  /** The client's TCP port: which process sent it (a chaos test kills exactly that one). */
+  clientPort: number | null;
   /** Null when unknown: reset before its body was read, or carrying neither a business id nor a key. */
   businessId: string | null;
   start: number;
@@ -55,7 +59,7 @@ export function createLedger() {
     get inFlightPeak() {
       return inFlightPeak;
     },
-    begin(request: { method: string; path: string; key: string | null }): RequestLogEntry {
+    begin(request: { method: string; path: string; key: string | null; headers: Record<string, string>; clientPort: number | null }): RequestLogEntry {
       const entry: RequestLogEntry = { index: requestLog.length, ...request, businessId: null, start: now(), end: null, fault: null, outcome: "pending" };
       requestLog.push(entry);
       open.add(entry);
