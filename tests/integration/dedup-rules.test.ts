@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { claimDedupKey } from "@/lib/dedup/claim-dedup-key";
 import { buildDemoFlowDefinition } from "@/lib/flows/demo-flow";
 import type { DedupConfig, FlowDefinitionInput } from "@/lib/flows/schema";
 import { pruneIntakeRecords } from "@/lib/intake/prune-intake-records";
-import { getBoss } from "@/lib/queue/boss";
 import { advanceRun } from "@/lib/runs/advance-run";
 import { receiveWebhook } from "@/lib/webhooks/receive-webhook";
-import { startFakeProvider, type FakeProvider } from "@/tests/support/fake-provider";
+import type { FakeProvider } from "@/tests/support/fake-provider";
+import { useFakeProvider } from "@/tests/support/use-fake-provider";
 import { createPublishedFlow } from "@/tests/support/fixtures";
 
 let crm: FakeProvider;
 
-beforeAll(async () => {
-  crm = await startFakeProvider();
-});
-
-afterAll(async () => {
-  await (await getBoss()).stop({ graceful: false });
-  await crm.close();
-  await db.$disconnect();
-});
+useFakeProvider((started) => (crm = started));
 
 beforeEach(() => crm.reset());
 

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { buildDemoFlowDefinition } from "@/lib/flows/demo-flow";
 import type { FlowDefinitionInput } from "@/lib/flows/schema";
-import { getBoss } from "@/lib/queue/boss";
 import { advanceRun } from "@/lib/runs/advance-run";
 import { formatIdempotencyKey } from "@/lib/runs/format-idempotency-key";
 import { receiveWebhook } from "@/lib/webhooks/receive-webhook";
-import { startFakeProvider, type FakeProvider } from "@/tests/support/fake-provider";
+import type { FakeProvider } from "@/tests/support/fake-provider";
+import { useFakeProvider } from "@/tests/support/use-fake-provider";
 import { createPublishedFlow } from "@/tests/support/fixtures";
 
 let crm: FakeProvider;
-beforeAll(async () => {
-  crm = await startFakeProvider();
-});
-afterAll(async () => {
-  await (await getBoss()).stop({ graceful: false });
-  await crm.close();
-  await db.$disconnect();
-});
+useFakeProvider((started) => (crm = started));
 
 /** The demo flow writing its key into the record as a UUID, as MoySklad's `syncId` wants. */
 function syncIdFlow(): FlowDefinitionInput {

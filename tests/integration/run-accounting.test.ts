@@ -1,24 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { buildDemoFlowDefinition } from "@/lib/flows/demo-flow";
 import type { FlowDefinitionInput } from "@/lib/flows/schema";
-import { getBoss } from "@/lib/queue/boss";
 import { advanceRun } from "@/lib/runs/advance-run";
 import { cancelRun } from "@/lib/runs/cancel-run";
 import { checkRunAccounting } from "@/lib/runs/check-run-accounting";
 import { receiveWebhook } from "@/lib/webhooks/receive-webhook";
-import { startFakeProvider, type FakeProvider } from "@/tests/support/fake-provider";
+import type { FakeProvider } from "@/tests/support/fake-provider";
+import { useFakeProvider } from "@/tests/support/use-fake-provider";
 import { actingAs, createPublishedFlow, createUserWithToken } from "@/tests/support/fixtures";
 
 let crm: FakeProvider;
-beforeAll(async () => {
-  crm = await startFakeProvider();
-});
-afterAll(async () => {
-  await (await getBoss()).stop({ graceful: false });
-  await crm.close();
-  await db.$disconnect();
-});
+useFakeProvider((started) => (crm = started));
 
 function flowDefinition(): FlowDefinitionInput {
   const definition = buildDemoFlowDefinition(`${crm.url}/crm/leads`);
