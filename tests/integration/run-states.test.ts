@@ -50,6 +50,14 @@ function cancel(runId: string, token: string, body: unknown = {}) {
 
 // The run's job is executed here by calling what the worker's handler calls, one step of the state machine at a time.
 describe("run states (R7, R14)", () => {
+  it("cancels with a bare POST too (no body, no reason)", async () => {
+    const { flow } = await createPublishedFlow(flowDefinition(), "Cancel bare");
+    const { runId } = await deliver(flow.hookKey);
+    const request = new Request(`http://localhost/api/v1/runs/${runId}/cancel`, { method: "POST", headers: { authorization: `Bearer ${operator.token}` } });
+    expect((await cancelRoute(request, { params: Promise.resolve({ runId }) })).status).toBe(200);
+    expect((await db.run.findUniqueOrThrow({ where: { id: runId } })).statusReason).toBe(`Cancelled by ${operator.user.email}`);
+  });
+
   it("cancels a queued run: it never starts, and the cancel is audited with its reason", async () => {
     const { flow } = await createPublishedFlow(flowDefinition(), "Cancel queued");
     const { runId } = await deliver(flow.hookKey);
@@ -89,6 +97,9 @@ describe("run states (R7, R14)", () => {
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("already succeeded");
     expect((await cancel("00000000-0000-4000-8000-000000000000", operator.token)).status).toBe(404);
+    // A reason past its limit is a readable 422, not a 500.
+    const tooLong = await cancel(runId, operator.token, { reason: "x".repeat(501) });
+    expect(tooLong.status).toBe(422);
   });
 
   it("stops an ambiguous call it may not repeat as needs-review, not as a plain failure (R8)", async () => {

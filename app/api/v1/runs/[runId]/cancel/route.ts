@@ -11,10 +11,11 @@ export const dynamic = "force-dynamic";
 
 const cancelSchema = z.object({ reason: z.string().trim().max(500).optional() });
 
-/** `{reason?}` → 200 `{run}` cancelled; 409 when the run already ended. */
+/** `{reason?}` (or no body) → 200 `{run}` cancelled; 409 when the run already ended. */
 export const POST = handleRoute(async (request: Request, { params }: RunParams) => {
   const actor = await requirePermission("runs.cancel", request);
   const { runId } = parseParams(runParamsSchema, await params);
-  const { reason } = await readJson(request, cancelSchema);
+  // The body is optional: a bare POST cancels without a reason.
+  const { reason } = request.headers.get("content-type") ? await readJson(request, cancelSchema) : {};
   return NextResponse.json({ run: await cancelRun({ runId, reason, actor: await actingUser(actor, request.headers) }) });
 });
