@@ -10,6 +10,7 @@ import { redactValue } from "@/lib/redact/redact-value";
 import { decideRetry } from "@/lib/runs/decide-retry";
 import { StepFailureError, type StepFailure } from "@/lib/runs/failure-class";
 import { transitionStep } from "@/lib/runs/run-transitions";
+import { sealStepOutput } from "@/lib/runs/seal-step-output";
 import { StepDeferral, type DeferralReason } from "@/lib/runs/step-deferral";
 
 export type StepOutcome =
@@ -79,7 +80,7 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
     await transitionStep({
       stepId: step.id,
       to: "succeeded",
-      data: { output: json(result.output), handle, error: Prisma.DbNull, errorClass: null, finishedAt: now() },
+      data: { ...sealStepOutput(step.id, result.output), handle, error: Prisma.DbNull, errorClass: null, finishedAt: now() },
     });
     return result.endRun ? { kind: "end-run", end: result.endRun } : { kind: "done", output: result.output, handle };
   }
