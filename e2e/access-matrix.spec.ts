@@ -38,6 +38,8 @@ const API_RULES: Record<string, ApiRule> = {
   "GET /api/v1/flows/[flowId]/events": { access: "flows.read" },
   "GET /api/v1/flows/[flowId]/versions/[versionNumber]": { access: "flows.read", path: `/api/v1/flows/${MADE_UP_ID}/versions/1` },
   "GET /api/v1/flows/[flowId]/diff": { access: "flows.read", path: `/api/v1/flows/${MADE_UP_ID}/diff?from=1&to=draft` },
+  "POST /api/v1/flows/[flowId]/dry-run": { access: "flows.dryrun", body: { sample: {} } },
+  "GET /api/v1/flows/[flowId]/sample": { access: "flows.read" },
   "GET /api/v1/audit": { access: "audit.read" },
   "GET /api/v1/credentials": { access: "credentials.read" },
   "POST /api/v1/credentials": { access: "credentials.write" },
