@@ -4,13 +4,6 @@ import { RunStatus } from "@/lib/generated/prisma/enums";
 /** From the database enum, so a new state is filterable the moment it exists. */
 export const RUN_STATUSES = Object.values(RunStatus);
 
-export const listRunsQuerySchema = z.object({
-  flowId: z.uuid().optional(),
-  status: z.enum(RUN_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type ListRunsQuery = z.infer<typeof listRunsQuerySchema>;
 
 /**
  * Status filters arrive as `?status=a,b`, as repeated `?status=a&status=b`
@@ -37,3 +30,10 @@ export const runFilterSchema = z.object({
   q: z.string().trim().min(1).max(500).optional(),
 });
 export type RunFilter = z.infer<typeof runFilterSchema>;
+
+/** One page of the runs list: a filter plus an opaque keyset cursor (lib/runs/run-cursor.ts). */
+export const listRunsQuerySchema = runFilterSchema.extend({
+  cursor: z.string().min(1).max(200).optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListRunsQuery = z.infer<typeof listRunsQuerySchema>;
