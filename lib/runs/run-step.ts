@@ -67,6 +67,7 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
       response: json(exchange?.response),
       error: failure ? json(failure) : undefined,
       errorClass: failure?.class,
+      connectorKey,
       startedAt,
       durationMs,
     },

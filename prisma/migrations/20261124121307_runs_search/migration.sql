@@ -4,6 +4,9 @@ ALTER TABLE "Run" ADD COLUMN     "connectorKey" TEXT,
 -- retry, replay, cancel) keeps the filterable class right without knowing it.
 ADD COLUMN     "failureClass" TEXT GENERATED ALWAYS AS ("error"->>'class') STORED;
 
+-- AlterTable
+ALTER TABLE "StepAttempt" ADD COLUMN     "connectorKey" TEXT;
+
 -- CreateTable
 CREATE TABLE "WorkerHeartbeat" (
     "id" TEXT NOT NULL,
@@ -47,6 +50,9 @@ CREATE INDEX "Run_connectorKey_createdAt_id_idx" ON "Run"("connectorKey", "creat
 
 -- CreateIndex
 CREATE INDEX "Run_traceId_idx" ON "Run"("traceId");
+
+-- CreateIndex
+CREATE INDEX "StepAttempt_startedAt_idx" ON "StepAttempt"("startedAt");
 
 -- CreateIndex
 CREATE INDEX "StepRun_idempotencyKey_idx" ON "StepRun"("idempotencyKey");
