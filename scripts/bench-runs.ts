@@ -2,7 +2,6 @@
 // and steps with generate_series, then times the list with two filters (first
 // page and a deep page via cursor), the status counts and exact searches, and
 // prints each query's plan. Prints figures; nothing here asserts on time.
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { seedBenchRuns } from "@/scripts/support/seed-bench-runs";
@@ -12,17 +11,9 @@ const REPEAT = Number(process.env.BENCH_REPEAT ?? 50);
 const FLOWS = 20;
 const PORT = Number(process.env.BENCH_PG_PORT ?? 54359);
 
-const { startEmbeddedPostgres } = await import("@/scripts/support/embedded-db");
-const server = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: path.resolve(".data/bench-runs-pg"), port: PORT });
-const { createDatabase, dropDatabase, withDatabase } = await import("@/tests/support/database-admin");
-const serverUrl = process.env.BENCH_DATABASE_URL ?? server!.urlFor("postgres");
-const dbName = `fg_bench_runs_${Date.now()}`;
-await createDatabase(serverUrl, dbName);
-process.env.DATABASE_URL = withDatabase(serverUrl, dbName);
 process.env.LOG_LEVEL = "error";
-
-const { migrateDeploy } = await import("@/scripts/support/migrate-engine");
-await migrateDeploy({ databaseUrl: process.env.DATABASE_URL });
+const { openBenchDatabase } = await import("@/scripts/support/open-bench-database");
+const bench = await openBenchDatabase({ name: "bench-runs", port: PORT });
 const { db } = await import("@/lib/db");
 const { buildDemoFlowDefinition } = await import("@/lib/flows/demo-flow");
 const { listRuns } = await import("@/lib/runs/list-runs");
@@ -36,7 +27,7 @@ for (let index = 0; index < FLOWS; index += 1) {
   const versions = await Promise.all([1, 2].map((number) => db.flowVersion.create({ data: { flowId: flow.id, number, definition } })));
   flows.push({ flowId: flow.id, versionIds: versions.map((version) => version.id) });
 }
-const sql = new pg.Client({ connectionString: process.env.DATABASE_URL });
+const sql = new pg.Client({ connectionString: bench.databaseUrl });
 await sql.connect();
 const seedStart = performance.now();
 await seedBenchRuns(sql, { runs: RUNS, flows });
@@ -92,6 +83,5 @@ for (const benchCase of cases) {
 
 await sql.end();
 await db.$disconnect();
-await dropDatabase(serverUrl, dbName);
-await server?.stop();
+await bench.close();
 process.exit(0);

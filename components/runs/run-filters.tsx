@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { Field, INPUT_CLASSES } from "@/components/ui/field";
+import { Field, INPUT_CLASSES, SelectField } from "@/components/ui/field";
 import { FAILURE_CLASSES } from "@/lib/runs/failure-class";
 import type { RunFilter } from "@/lib/runs/schema";
 
@@ -28,17 +28,7 @@ export function RunFilters({ filter, flows }: RunFiltersProps) {
         </select>
       </div>
       <Field id="runs-version" name="version" label="Version" type="number" min={1} defaultValue={filter.version} />
-      <div>
-        <label htmlFor="runs-class" className="mb-1 block text-xs font-medium text-slate-700">
-          Failure class
-        </label>
-        <select id="runs-class" name="failureClass" defaultValue={filter.failureClass ?? ""} className={INPUT_CLASSES}>
-          <option value="">all</option>
-          {FAILURE_CLASSES.map((failureClass) => (
-            <option key={failureClass}>{failureClass}</option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="runs-class" name="failureClass" label="Failure class" options={FAILURE_CLASSES} emptyOption="all" defaultValue={filter.failureClass ?? ""} />
       <Field id="runs-connector" name="connector" label="Connector" defaultValue={filter.connector} />
       <Field id="runs-from" name="from" label="From" type="datetime-local" defaultValue={localInput(filter.from)} />
       <Field id="runs-to" name="to" label="To" type="datetime-local" defaultValue={localInput(filter.to)} />
