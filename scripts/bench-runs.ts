@@ -77,7 +77,7 @@ for (const benchCase of cases) {
 console.log("\nPlans (EXPLAIN ANALYZE of the equivalent SQL; plan nodes only):");
 for (const benchCase of cases) {
   const { rows } = await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS OFF, TIMING OFF) ${benchCase.explain}`, benchCase.params);
-  const lines = rows.map((row) => row["QUERY PLAN"]).filter((line) => /^\s*(->\s*)?[A-Za-z ]*(Scan|Sort|Aggregate|Limit)\b/.test(line));
+  const lines = rows.map((row) => row["QUERY PLAN"]).filter((line) => /^\s*(->\s*)?[A-Za-z ]*(Scan|Sort|Aggregate|Limit)\b(?! Key| Method)/.test(line));
   console.log(`- ${benchCase.name}\n    ${lines.map((line) => line.trim().replace(/\s+\(.*$/, "").replace(/^->\s*/, "")).join(" → ")} ${rows.at(-1)?.["QUERY PLAN"].trim()}`);
 }
 
