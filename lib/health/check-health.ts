@@ -9,23 +9,34 @@ const MISSED_BEATS = 3;
 export type CheckState = "up" | "down";
 export type Health = {
   ok: boolean;
-  status: "ok" | "failing";
+  /** degraded: the web tier works (intake stores events durably) but no worker is running them. */
+  status: "ok" | "degraded" | "failing";
   database: CheckState;
   checks: { database: CheckState; queue: CheckState; worker: "up" | "stale" | "none" | "unknown" };
+};
+
+export type CheckHealthOptions = {
+  /** Count a missing or stale worker as failing (a monitor's probe); by default it only degrades. */
+  requireWorker?: boolean;
+  now?: Date;
 };
 
 /**
  * Database (SELECT 1), queue (pg-boss's schema answers) and worker (a
  * heartbeat newer than three intervals), each bounded by a timeout so a hung
- * database makes health fail fast instead of hanging the probe. Only states,
- * no details that help an attacker: the endpoint is public for load balancers.
+ * database makes health fail fast instead of hanging the probe. Without a
+ * worker the web tier still accepts and stores events, so a load balancer
+ * must keep it in rotation: that is "degraded", not failing, unless asked.
+ * Only states, no details that help an attacker: the endpoint is public.
  */
-export async function checkHealth(now = new Date()): Promise<Health> {
+export async function checkHealth({ requireWorker = false, now = new Date() }: CheckHealthOptions = {}): Promise<Health> {
   const database = await probe(() => db.$queryRaw`SELECT 1`);
   const queue = database === "up" ? await probe(() => db.$queryRawUnsafe(`SELECT 1 FROM "${BOSS_SCHEMA}".version LIMIT 1`)) : "down";
   const worker = database === "up" ? await workerState(now) : "unknown";
-  const ok = database === "up" && queue === "up" && worker === "up";
-  return { ok, status: ok ? "ok" : "failing", database, checks: { database, queue, worker } };
+  const serving = database === "up" && queue === "up";
+  const ok = serving && (worker === "up" || !requireWorker);
+  const status = !ok ? "failing" : worker === "up" ? "ok" : "degraded";
+  return { ok, status, database, checks: { database, queue, worker } };
 }
 
 async function workerState(now: Date): Promise<Health["checks"]["worker"]> {

@@ -14,22 +14,28 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
+const health = (query = "") => healthRoute(new Request(`http://localhost/api/health${query}`));
+
 describe("GET /api/health", () => {
-  it("answers 503 naming the worker while no worker has ever beaten", async () => {
-    const response = await healthRoute();
-    expect(response.status).toBe(503);
-    expect(await response.json()).toMatchObject({ status: "failing", checks: { database: "up", queue: "up", worker: "none" } });
+  it("stays in rotation (200, degraded) while no worker has ever beaten, and fails a probe that requires one", async () => {
+    const response = await health();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, status: "degraded", checks: { database: "up", queue: "up", worker: "none" } });
+    const strict = await health("?require=worker");
+    expect(strict.status).toBe(503);
+    expect(await strict.json()).toMatchObject({ ok: false, status: "failing", checks: { worker: "none" } });
   });
 
-  it("answers 200 while a worker beats, and 503 once its heartbeat is stale", async () => {
+  it("answers ok while a worker beats, and degraded (503 when required) once its heartbeat is stale", async () => {
     await beatWorkerHeartbeat({ workerId: "worker-a", startedAt: new Date() });
-    const healthy = await healthRoute();
+    const healthy = await health("?require=worker");
     expect(healthy.status).toBe(200);
     expect(await healthy.json()).toMatchObject({ ok: true, status: "ok", checks: { database: "up", queue: "up", worker: "up" } });
 
     // The worker died 10 minutes ago: its last beat is older than three intervals.
     await db.workerHeartbeat.update({ where: { id: "worker-a" }, data: { beatAt: new Date(Date.now() - 600_000) } });
-    const stale = await healthRoute();
+    expect(await (await health()).json()).toMatchObject({ ok: true, status: "degraded", checks: { worker: "stale" } });
+    const stale = await health("?require=worker");
     expect(stale.status).toBe(503);
     expect(await stale.json()).toMatchObject({ ok: false, status: "failing", checks: { database: "up", queue: "up", worker: "stale" } });
   });

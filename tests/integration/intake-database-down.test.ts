@@ -20,7 +20,7 @@ describe("intake while the database is down", () => {
 
   it("reports the database as down on the health endpoint", async () => {
     const { GET } = await import("@/app/api/health/route");
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ ok: false, status: "failing", database: "down", checks: { database: "down", queue: "down", worker: "unknown" } });
   });
