@@ -11,3 +11,10 @@ export const listRunsQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListRunsQuery = z.infer<typeof listRunsQuerySchema>;
+
+/** Which published version a replay runs: the one the run was pinned to, or the flow's current one (R17: an explicit choice). */
+export const REPLAY_VERSIONS = ["same", "latest"] as const;
+export type ReplayVersion = (typeof REPLAY_VERSIONS)[number];
+
+/** POST /api/v1/runs/:id/replay. */
+export const replayRunBodySchema = z.object({ version: z.enum(REPLAY_VERSIONS) });
