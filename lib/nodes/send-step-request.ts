@@ -42,7 +42,8 @@ export async function sendStepRequest({ context, metered = true, ...options }: S
   };
   const { request, result } = metered ? await withCallPermit({ connector, callTimeoutMs: spec.timeoutMs, signal: context.signal }, send) : await send();
   const exchange = {
-    request: { method: request.method, url: request.url, headers: request.headers, body: call.body },
+    // The connector key is kept with the request, so runs can be found (and bulk-replayed) by the connector they called.
+    request: { method: request.method, url: request.url, headers: request.headers, body: call.body, ...(connector ? { connector: connector.key } : {}) },
     response: result.status === undefined ? undefined : { status: result.status, headers: result.headers, body: result.body, truncated: result.truncated },
   };
   return { result, exchange };
