@@ -1,20 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import { startFakeProvider, type FakeProvider } from "../tests/support/fake-provider";
 import { SAME_ORIGIN, signInApi } from "./support/api-session";
 import { createUserViaApi } from "./support/admin-api";
-import { E2E_ADMIN, E2E_BASE_URL, E2E_DEMO_CRM_PORT } from "./support/constants";
+import { E2E_ADMIN, E2E_BASE_URL } from "./support/constants";
+import { useDemoCrm } from "./support/demo-crm";
 import { createFlowLikeDemo } from "./support/flows-api";
 import { signIn } from "./support/sign-in";
 
-let crm: FakeProvider;
-
-test.beforeAll(async () => {
-  crm = await startFakeProvider({ port: E2E_DEMO_CRM_PORT });
-});
-
-test.afterAll(async () => {
-  await crm.close();
-});
+const demo = useDemoCrm();
 
 const order = (id: string) => ({ id, order: { id: `ORD-${id}`, total: "12.50" }, customer: { name: "Ann", email: "ann@example.com", phone: "+77011234567" } });
 
@@ -23,7 +15,7 @@ async function failedRun(page: Page, name: string): Promise<string> {
   const flow = await createFlowLikeDemo(page, `${name} ${Date.now()}`);
   expect((await page.request.put(`/api/v1/flows/${flow.id}/unsigned-webhooks`, { data: { allowed: true }, headers: SAME_ORIGIN })).status()).toBe(200);
   expect((await page.request.post(`/api/v1/flows/${flow.id}/publish`, { data: { message: "v1" }, headers: SAME_ORIGIN })).status()).toBe(201);
-  crm.injectFaults({ type: "status", status: 422, body: { error: "invalid phone" } });
+  demo.crm.injectFaults({ type: "status", status: 422, body: { error: "invalid phone" } });
   const response = await page.request.post(`${E2E_BASE_URL}/api/hooks/${flow.hookKey}`, { data: order(`${name}-${Date.now()}`) });
   expect(response.status()).toBe(202);
   const { runId } = (await response.json()) as { runId: string };
@@ -41,7 +33,7 @@ test("an operator's double click on Retry makes one retry, and the run succeeds 
   await admin.dispose();
   // Operators may not create flows: an admin sets the failed run up.
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
-  crm.reset();
+  demo.crm.reset();
   const runId = await failedRun(page, "Retry e2e");
   await page.context().clearCookies();
   await signIn(page, operator.email, operator.password);
@@ -56,9 +48,9 @@ test("an operator's double click on Retry makes one retry, and the run succeeds 
   }).toPass({ timeout: 30_000 });
   await expect(page.getByText("Retried once")).toBeVisible();
   // One failed call and one retried call, both with the run's one key; one record.
-  expect(crm.requests).toHaveLength(2);
-  expect(new Set(crm.requests.map((request) => request.headers["idempotency-key"])).size).toBe(1);
-  expect(crm.records.size).toBe(1);
+  expect(demo.crm.requests).toHaveLength(2);
+  expect(new Set(demo.crm.requests.map((request) => request.headers["idempotency-key"])).size).toBe(1);
+  expect(demo.crm.records.size).toBe(1);
   expect((await page.request.post(`/api/v1/runs/${runId}/retry`, { headers: SAME_ORIGIN })).status()).toBe(409);
 
   // The replay dialog names the call it repeats and what protects it.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { RunStatus } from "@/lib/generated/prisma/enums";
 import type { ReplayPlan } from "@/lib/runs/plan-replay";
 import type { ReplayVersion } from "@/lib/runs/schema";
@@ -33,10 +33,15 @@ export function RunActions({ runId, status, allowed, replayPlan }: RunActionsPro
   const [pending, setPending] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [replaying, setReplaying] = useState(false);
+  // Set synchronously, before React re-renders the buttons disabled: the second click of a double click is ignored here
+  // (and would get a 409 from the server anyway).
+  const busy = useRef(false);
 
   async function run(path: string, body: unknown, done: (data: { run: { id: string } }) => string) {
+    busy.current = true;
     setPending(true);
     const result = await postRunAction<{ run: { id: string } }>(`/api/v1/runs/${runId}/${path}`, body);
+    busy.current = false;
     setPending(false);
     setMessage(result.ok ? { ok: true, text: done(result.data) } : { ok: false, text: result.message });
     if (result.ok) router.refresh();
@@ -47,11 +52,11 @@ export function RunActions({ runId, status, allowed, replayPlan }: RunActionsPro
   const cancelRefused = refusal(allowed.cancel, UNFINISHED.includes(status), "Your role may not cancel runs", "This run has already ended");
 
   function retry() {
-    if (!window.confirm("Retry this run from its failed step, on the same flow version and with the same idempotency keys?")) return;
+    if (busy.current || !window.confirm("Retry this run from its failed step, on the same flow version and with the same idempotency keys?")) return;
     void run("retry", undefined, () => "Retry queued: the run continues from its failed step.");
   }
   function cancel() {
-    if (!window.confirm("Cancel this run? It stops at its next step; a call already in flight completes.")) return;
+    if (busy.current || !window.confirm("Cancel this run? It stops at its next step; a call already in flight completes.")) return;
     void run("cancel", undefined, () => "Run cancelled.");
   }
   function replay(version: ReplayVersion) {

@@ -133,6 +133,15 @@ describe("bulk replay (R17)", () => {
     expect(audit.map((row) => row.action)).toEqual(["replay.start", "replay.pause", "replay.resume", "replay.cancel"]);
   });
 
+  it("matches runs by failure class and by the connector their calls went to", async () => {
+    const { flow } = await sixFailedRuns("bulk-connector");
+    const connector = new URL(crm.url).host;
+    const matched = await start({ filter: { flowId: flow.id, failureClass: "permanent", connector }, version: "same" });
+    expect(((await matched.json()) as { replay: Replay }).replay.progress.total).toBe(6);
+    expect((await start({ filter: { flowId: flow.id, connector: "crm.elsewhere.example" }, version: "same" })).status).toBe(422);
+    expect((await start({ filter: { flowId: flow.id, failureClass: "auth" }, version: "same" })).status).toBe(422);
+  });
+
   it("refuses viewers (403), bad bodies and empty matches (422), unknown replays and actions (404)", async () => {
     const { flow } = await createPublishedFlow(fastDemoFlow(crm.url), "bulk-refused");
     const body = { filter: { flowId: flow.id }, version: "same" };
