@@ -17,6 +17,7 @@ const WAIT_REASONS: Record<string, string> = {
   breaker_open: "the connector's circuit breaker is open",
   connector_limit: "the connector's call limit",
   entity_order: "an earlier event for the same record",
+  operator_retry: "an operator's retry",
 };
 
 const summary = "cursor-pointer text-sm font-medium text-slate-700 select-none";

@@ -6,6 +6,8 @@ export type FlowVersionParams = { params: Promise<{ flowId: string; versionNumbe
 export type RunParams = { params: Promise<{ runId: string }> };
 export type CredentialParams = { params: Promise<{ credentialId: string }> };
 export type ConnectorParams = { params: Promise<{ connectorKey: string }> };
+export type ReplayParams = { params: Promise<{ replayId: string }> };
+export type ReplayActionParams = { params: Promise<{ replayId: string; action: string }> };
 
 // A malformed id can name nothing, so it is a 404 like any unknown id.
 const id = (what: string) => z.string().refine((v) => z.uuid().safeParse(v).success, `${what} not found`);
@@ -15,6 +17,7 @@ export const flowVersionParamsSchema = flowParamsSchema.extend({
   versionNumber: z.string().regex(/^[1-9]\d{0,8}$/, "Version not found").transform(Number),
 });
 export const runParamsSchema = z.object({ runId: id("Run") });
+export const replayParamsSchema = z.object({ replayId: id("Bulk replay") });
 export const credentialParamsSchema = z.object({ credentialId: id("Credential") });
 // Next.js decodes the segment once; keys hold ":" and "@" (host:port, credential@host), sent percent-encoded.
 export const connectorParamsSchema = z.object({ connectorKey: z.string().min(1, "Connector not found") });

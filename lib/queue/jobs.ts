@@ -72,6 +72,21 @@ export const JOBS = {
       deleteAfterSeconds: 24 * 3600,
     },
   },
+  "replay.bulk": {
+    schema: z.object({ bulkReplayId: z.uuid() }),
+    queue: {
+      // singletonKey = bulk replay id: each pass sends the next one, and a
+      // resume sent while a pass is queued adds nothing, so one bulk replay
+      // never has two passes creating runs at once.
+      policy: "stately",
+      retryLimit: 10,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInSeconds: 300,
+      notify: true,
+      deleteAfterSeconds: 7 * 24 * 3600,
+    },
+  },
   "intake.retention": {
     schema: z.object({}),
     queue: { policy: "exclusive", retryLimit: 3, retryDelay: 300, expireInSeconds: 3600, deleteAfterSeconds: 7 * 24 * 3600 },

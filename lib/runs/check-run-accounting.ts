@@ -12,8 +12,10 @@ export type RunAccounting = {
   skippedStale: number;
   cancelled: number;
   needsReview: number;
-  /** Queued, running or waiting for a retry: the identity is only checked at rest. */
+  /** Events with a run queued, running or waiting for a retry (a replay too): the identity is only checked at rest. */
   inFlight: number;
+  /** Replay runs (R17): extra runs of events already counted; each event is accounted by its latest run. */
+  replays: number;
   /** Events without a run: should be impossible (R2); any is a loss. */
   withoutRun: number;
   atRest: boolean;
@@ -25,8 +27,9 @@ type Row = { [K in keyof Omit<RunAccounting, "received" | "atRest" | "holds">]: 
 
 /**
  * The R16 accounting identity per flow: every accepted delivery is accounted
- * for by exactly one visible outcome. Each event is counted by its first run
- * (the one intake created); later replays are extra runs of the same event.
+ * for by exactly one visible outcome. Each event is counted by its latest run:
+ * a replay supersedes the run it replays (a failure fixed by a replay counts
+ * as succeeded), and the number of replays is reported beside the identity.
  */
 export async function checkRunAccounting(flowId?: string): Promise<RunAccounting[]> {
   const rows = await db.$queryRaw<Row[]>`
@@ -39,10 +42,14 @@ export async function checkRunAccounting(flowId?: string): Promise<RunAccounting
            count(*) FILTER (WHERE r.status = 'skipped_stale')        AS "skippedStale",
            count(*) FILTER (WHERE r.status = 'cancelled')            AS "cancelled",
            count(*) FILTER (WHERE r.status = 'needs_review')         AS "needsReview",
-           count(*) FILTER (WHERE r.status IN ('queued', 'running', 'waiting_retry')) AS "inFlight",
+           count(*) FILTER (WHERE a."inFlight")                      AS "inFlight",
+           coalesce(sum(a."replays"), 0)::bigint                     AS "replays",
            count(*) FILTER (WHERE r.status IS NULL)                  AS "withoutRun"
     FROM "Event" e
-    LEFT JOIN LATERAL (SELECT status FROM "Run" WHERE "eventId" = e.id ORDER BY "createdAt", id LIMIT 1) r ON true
+    LEFT JOIN LATERAL (SELECT status FROM "Run" WHERE "eventId" = e.id ORDER BY "createdAt" DESC, id DESC LIMIT 1) r ON true
+    LEFT JOIN LATERAL (
+      SELECT bool_or(status IN ('queued', 'running', 'waiting_retry')) AS "inFlight", count(*) FILTER (WHERE "replayOfRunId" IS NOT NULL) AS "replays"
+      FROM "Run" WHERE "eventId" = e.id) a ON true
     WHERE ${flowId ?? null}::uuid IS NULL OR e."flowId" = ${flowId ?? null}::uuid
     GROUP BY e."flowId"
     ORDER BY e."flowId"`;
@@ -61,6 +68,7 @@ function toAccounting(row: Row): RunAccounting {
     cancelled: n(row.cancelled),
     needsReview: n(row.needsReview),
     inFlight: n(row.inFlight),
+    replays: n(row.replays),
     withoutRun: n(row.withoutRun),
   };
   const received = counts.events + counts.duplicateDeliveries;

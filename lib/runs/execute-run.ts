@@ -11,6 +11,7 @@ import { checkEntityOrder, type EntityOrderEvent } from "@/lib/runs/check-entity
 import { recordAppliedVersion } from "@/lib/runs/record-applied-version";
 import { deriveIdempotencyKey, pickBusinessKey } from "@/lib/runs/derive-idempotency-key";
 import { openStepOutput } from "@/lib/runs/open-step-output";
+import { reclaimDedupCheckpoint } from "@/lib/runs/reclaim-dedup-checkpoint";
 import { runStep, type StepOutcome } from "@/lib/runs/run-step";
 import { isFinalRunStatus, transitionRun } from "@/lib/runs/run-transitions";
 import { parseWebhookBody } from "@/lib/webhooks/parse-webhook-body";
@@ -70,22 +71,27 @@ async function executeSteps(runId: string, signal: AbortSignal, secrets: SecretS
     position += 1;
     let output: unknown;
     let handle: string;
+    const context: StepContext = {
+      input,
+      trigger,
+      steps: outputs,
+      event,
+      run: { id: run.id, flowId: run.flowId, traceId: run.traceId, environment: run.environment },
+      idempotencyKey: step.idempotencyKey,
+      signal,
+      registerSecrets: secrets.add,
+    };
     if (step.status === "succeeded") {
       const checkpoint = openStepOutput(step);
       if ("failure" in checkpoint) return settleRun(runId, node.id, { kind: "failed", failure: checkpoint.failure });
       output = checkpoint.output;
       handle = step.handle ?? "out";
+      if (node.kind === "dedup") {
+        const reclaimed = await reclaimDedupCheckpoint(node, context);
+        if (reclaimed.kind !== "done") return settleRun(runId, node.id, reclaimed);
+        handle = reclaimed.handle;
+      }
     } else {
-      const context: StepContext = {
-        input,
-        trigger,
-        steps: outputs,
-        event,
-        run: { id: run.id, flowId: run.flowId, traceId: run.traceId, environment: run.environment },
-        idempotencyKey: step.idempotencyKey,
-        signal,
-        registerSecrets: secrets.add,
-      };
       const outcome = await runStep({ node, step, context });
       if (outcome.kind !== "done") return settleRun(runId, node.id, outcome);
       ({ output, handle } = outcome);

@@ -98,7 +98,7 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
   const rateLimitedAttempts = step.rateLimitedAttempts + (rateLimited ? 1 : 0);
   const decision =
     policy !== null && !mustReviewAtOnce(node, settled)
-      ? decideRetry({ failure: settled, attemptsMade: number - rateLimitedAttempts, firstAttemptAt: step.startedAt, now: now(), policy })
+      ? decideRetry({ failure: settled, attemptsMade: number - rateLimitedAttempts - step.retryBudgetFrom, firstAttemptAt: step.startedAt, now: now(), policy })
       : { retry: false as const, reason: `${settled.class} failure` };
   if (decision.retry) {
     const nextAttemptAt = new Date(now().getTime() + decision.delayMs);

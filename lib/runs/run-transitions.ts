@@ -25,8 +25,9 @@ export const RUN_TRANSITIONS: { readonly [S in RunStatus]: readonly RunStatus[] 
 export const STEP_TRANSITIONS: { readonly [S in StepStatus]: readonly StepStatus[] } = {
   running: ["running", "waiting_retry", "succeeded", "failed", "cancelled", "skipped", "needs_review"],
   waiting_retry: ["running", "cancelled", "failed"],
-  failed: ["running"],
-  needs_review: ["running", "cancelled"],
+  // → waiting_retry: an operator's retry (retry-run.ts) queues the step's next attempt.
+  failed: ["running", "waiting_retry"],
+  needs_review: ["running", "cancelled", "waiting_retry"],
   succeeded: [],
   skipped: [],
   cancelled: [],

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { RunStatus } from "@/lib/generated/prisma/enums";
+import { FAILURE_CLASSES } from "@/lib/runs/failure-class";
 
 /** From the database enum, so a new state is filterable the moment it exists. */
 export const RUN_STATUSES = Object.values(RunStatus);
-
 
 /**
  * Status filters arrive as `?status=a,b`, as repeated `?status=a&status=b`
@@ -22,8 +22,9 @@ export const runFilterSchema = z.object({
   flowId: z.uuid().optional(),
   version: z.coerce.number().int().min(1).optional(),
   status: statusListSchema.optional(),
-  failureClass: z.string().min(1).max(40).optional(),
-  connector: z.string().min(1).max(200).optional(),
+  failureClass: z.enum(FAILURE_CLASSES).optional(),
+  /** A connector key as calls record it (the step's named connector, else host or credential@host). */
+  connector: z.string().trim().min(1).max(300).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
   /** Exact match on event id, provider event id, business key, trace id or idempotency key. */
@@ -37,3 +38,24 @@ export const listRunsQuerySchema = runFilterSchema.extend({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListRunsQuery = z.infer<typeof listRunsQuerySchema>;
+
+/** Which published version a replay runs: the one the run was pinned to, or the flow's current one (R17: an explicit choice). */
+export const REPLAY_VERSIONS = ["same", "latest"] as const;
+export type ReplayVersion = (typeof REPLAY_VERSIONS)[number];
+
+/** POST /api/v1/runs/:id/replay. */
+export const replayRunBodySchema = z.object({ version: z.enum(REPLAY_VERSIONS) });
+
+
+/** POST /api/v1/replays. */
+export const startBulkReplayBodySchema = z.object({
+  filter: runFilterSchema,
+  version: z.enum(REPLAY_VERSIONS),
+  /** Replay this many first, and the rest only when all of them succeeded. */
+  canary: z.number().int().min(1).max(100).optional(),
+  batchSize: z.number().int().min(1).max(500).default(50),
+});
+export type StartBulkReplayBody = z.infer<typeof startBulkReplayBodySchema>;
+
+export const BULK_REPLAY_ACTIONS = ["pause", "resume", "cancel"] as const;
+export type BulkReplayAction = (typeof BULK_REPLAY_ACTIONS)[number];

@@ -4,6 +4,7 @@ import { pruneIntakeRecords } from "@/lib/intake/prune-intake-records";
 import { createLogger } from "@/lib/log";
 import { pollFlow } from "@/lib/polling/poll-flow";
 import type { JobName, JobPayload } from "@/lib/queue/jobs";
+import { advanceBulkReplay } from "@/lib/runs/advance-bulk-replay";
 import { advanceRun } from "@/lib/runs/advance-run";
 import { failAbandonedRun } from "@/lib/runs/fail-abandoned-run";
 import { syncFlowSchedule } from "@/lib/triggers/sync-flow-schedule";
@@ -27,6 +28,10 @@ export const JOB_HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "flow.poll": async ({ flowId }, job) => {
     const outcome = await pollFlow({ flowId, tickId: job.id, signal: job.signal });
     log.info({ flowId, job: job.id, ...outcome }, "flow polled");
+  },
+  "replay.bulk": async ({ bulkReplayId }) => {
+    const state = await advanceBulkReplay(bulkReplayId);
+    log.info({ bulkReplayId, state }, "bulk replay advanced");
   },
   "intake.retention": async () => {
     const pruned = await pruneIntakeRecords();

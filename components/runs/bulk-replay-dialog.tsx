@@ -1,0 +1,105 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { BulkReplayState } from "@/lib/generated/prisma/enums";
+import type { BulkReplayProgress } from "@/lib/runs/get-bulk-replay-or-throw";
+import type { BulkReplayAction, ReplayVersion, RunFilter } from "@/lib/runs/schema";
+import { postRunAction } from "@/components/runs/post-run-action";
+import { Button } from "@/components/ui/button";
+
+type BulkReplay = { id: string; state: BulkReplayState; reason: string | null; progress: BulkReplayProgress };
+
+export type BulkReplayDialogProps = {
+  /** The runs list's current filter, as runFilterSchema accepts it (dates as ISO strings are fine). */
+  filter: { [K in keyof RunFilter]?: RunFilter[K] | string };
+  /** Whether the viewer may replay (runs.replay); otherwise the button is disabled with a tooltip. */
+  allowed: boolean;
+};
+
+const ACTIVE: BulkReplayState[] = ["running", "waiting_canary"];
+const POLL_MS = 2000;
+
+/**
+ * "Replay these runs": starts a bulk replay of the finished runs matching
+ * `filter` (failed and needs-review ones unless it names statuses), with an
+ * optional canary, then shows its progress with pause, resume and cancel.
+ */
+export function BulkReplayDialog({ filter, allowed }: BulkReplayDialogProps) {
+  const [open, setOpen] = useState(false);
+  const [version, setVersion] = useState<ReplayVersion>("same");
+  const [canary, setCanary] = useState("2");
+  const [replay, setReplay] = useState<BulkReplay | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  // Polls while the replay can still change by itself; paused or finished ones wait for a button.
+  const replayId = replay?.id;
+  const live = replay ? ACTIVE.includes(replay.state) || replay.progress.inFlight > 0 : false;
+  useEffect(() => {
+    if (!replayId || !live) return;
+    const timer = setInterval(async () => {
+      const response = await fetch(`/api/v1/replays/${replayId}`).catch(() => null);
+      if (response?.ok) setReplay(((await response.json()) as { replay: BulkReplay }).replay);
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [replayId, live]);
+
+  async function call(url: string, body?: unknown) {
+    setPending(true);
+    const result = await postRunAction<{ replay: BulkReplay }>(url, body);
+    setPending(false);
+    if (result.ok) setReplay(result.data.replay);
+    setError(result.ok ? null : result.message);
+  }
+  const start = () => call("/api/v1/replays", { filter, version, ...(canary.trim() ? { canary: Number(canary) } : {}) });
+  const act = (action: BulkReplayAction) => replay && call(`/api/v1/replays/${replay.id}/${action}`);
+
+  if (!open) {
+    return (
+      <Button variant="secondary" onClick={() => setOpen(true)} disabled={!allowed} title={allowed ? undefined : "Your role may not replay runs"}>
+        Replay these runs…
+      </Button>
+    );
+  }
+  const progress = replay?.progress;
+  const done = progress ? progress.succeeded + progress.failed : 0;
+  return (
+    <div role="dialog" aria-labelledby="bulk-replay-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow" data-testid="bulk-replay">
+      <h2 id="bulk-replay-title" className="font-semibold">Replay the runs matching this filter</h2>
+      {!replay ? (
+        <>
+          <p className="text-slate-600">Each run is replayed as a new run of its event with the same idempotency keys; targets that honour them return the records they already made.</p>
+          <label className="flex items-center gap-2">
+            <input type="radio" checked={version === "same"} onChange={() => setVersion("same")} /> Each run&apos;s own flow version
+          </label>
+          <label className="flex items-center gap-2">
+            <input type="radio" checked={version === "latest"} onChange={() => setVersion("latest")} /> The latest published version
+          </label>
+          <label className="flex items-center gap-2">
+            Canary: replay first
+            <input className="w-16 rounded border border-slate-300 px-1" inputMode="numeric" value={canary} onChange={(event) => setCanary(event.target.value)} />
+            runs, the rest only if they all succeed (empty: no canary)
+          </label>
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => setOpen(false)}>Close</Button>
+            <Button onClick={start} disabled={pending}>Start replay</Button>
+          </div>
+        </>
+      ) : (
+        <>
+          <p data-testid="bulk-replay-state">
+            {replay.state.replace("_", " ")}: {done} of {progress?.total} finished ({progress?.succeeded} succeeded, {progress?.failed} not), {progress?.replayed} replayed so far
+          </p>
+          <progress className="w-full" max={progress?.total ?? 1} value={done} />
+          {replay.reason ? <p className="text-red-700">{replay.reason}</p> : null}
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => act("pause")} disabled={pending || !ACTIVE.includes(replay.state)}>Pause</Button>
+            <Button variant="secondary" onClick={() => act("resume")} disabled={pending || replay.state !== "paused"}>Resume</Button>
+            <Button variant="danger" onClick={() => act("cancel")} disabled={pending || ![...ACTIVE, "paused"].includes(replay.state)}>Cancel</Button>
+          </div>
+        </>
+      )}
+      {error ? <p role="alert" className="text-red-700">{error}</p> : null}
+    </div>
+  );
+}
