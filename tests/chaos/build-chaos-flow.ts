@@ -45,7 +45,10 @@ export function buildChaosFlowDefinition(targetUrl: string): FlowDefinitionInput
           url: targetUrl,
           body: { externalId: "{{orderId}}", version: "{{version}}", amount: "{{amount}}" },
           timeoutMs: CHAOS_CALL_TIMEOUT_MS,
-          retry: { maxAttempts: CHAOS_MAX_ATTEMPTS, baseDelayMs: 200, maxDelayMs: 2_000, maxElapsedMs: 15 * 60_000 },
+          // A large run's backlog keeps steps waiting on the breaker for far longer than
+          // 15 minutes; the time budget must not end them, so that "given up with
+          // attempts left" judges the engine, not the backlog.
+          retry: { maxAttempts: CHAOS_MAX_ATTEMPTS, baseDelayMs: 200, maxDelayMs: 2_000, maxElapsedMs: 6 * 3_600_000 },
         },
       },
     ],
