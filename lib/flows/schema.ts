@@ -369,6 +369,8 @@ function nodeSchema<K extends NodeKind, C extends (typeof NODE_CONFIG_SCHEMAS)[K
   });
 }
 
+const UNKNOWN_KIND = `Unknown node kind; expected one of ${NODE_KINDS.join(", ")}`;
+
 export const flowNodeSchema = z.discriminatedUnion(
   "kind",
   [
@@ -381,7 +383,7 @@ export const flowNodeSchema = z.discriminatedUnion(
     nodeSchema("lookup", NODE_CONFIG_SCHEMAS["lookup"]),
     nodeSchema("http-request", NODE_CONFIG_SCHEMAS["http-request"]),
   ],
-  { error: `Unknown node kind; expected one of ${NODE_KINDS.join(", ")}` },
+  { error: UNKNOWN_KIND },
 );
 export type FlowNode = z.output<typeof flowNodeSchema>;
 export type FlowNodeOf<K extends NodeKind> = Extract<FlowNode, { kind: K }>;
@@ -403,6 +405,43 @@ export const flowDefinitionSchema = z.object({
 export type FlowDefinition = z.output<typeof flowDefinitionSchema>;
 /** What callers may send: defaults not yet filled. */
 export type FlowDefinitionInput = z.input<typeof flowDefinitionSchema>;
+
+// ---------------------------------------------------------------- drafts
+
+/** Bigger drafts are refused: the editor could not draw them, and every save rewrites the whole JSON. */
+export const MAX_DRAFT_NODES = 1000;
+export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * A node as the editor saves it: sound in structure, but its config may be
+ * unfinished (an empty URL, a half-typed expression), so an autosave never
+ * loses work. The config is stored as sent; publishing parses it fully.
+ */
+export const draftNodeSchema = z.object({
+  id: nodeIdSchema,
+  kind: z.enum(NODE_KINDS, { error: UNKNOWN_KIND }),
+  position: positionSchema,
+  label: z.string().max(120).optional(),
+  config: z.record(z.string(), jsonValueSchema, { error: "Config must be a JSON object" }),
+});
+export type DraftNode = z.output<typeof draftNodeSchema>;
+
+/** The editable draft; validateGraph (on publish) adds the config and graph rules. */
+export const draftDefinitionSchema = z.object({
+  schemaVersion: z.literal(1, "Unsupported schemaVersion; expected 1"),
+  nodes: z
+    .array(draftNodeSchema)
+    .max(MAX_DRAFT_NODES, `A flow can have at most ${MAX_DRAFT_NODES} nodes`)
+    .superRefine((nodes, ctx) => {
+      const seen = new Set<string>();
+      nodes.forEach((node, index) => {
+        if (seen.has(node.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `Node id "${node.id}" is used by more than one node` });
+        seen.add(node.id);
+      });
+    }),
+  edges: z.array(flowEdgeSchema).default(() => []),
+});
+export type DraftDefinition = z.output<typeof draftDefinitionSchema>;
 
 /**
  * Just ids, kinds and edges: lets validateGraph report graph problems even
