@@ -14,7 +14,7 @@ import { recordChange, redo, undo } from "@/components/flow-editor/model/history
 import { applyCanvasChanges } from "@/components/flow-editor/model/apply-canvas-changes";
 import { pasteNodes } from "@/components/flow-editor/model/paste-nodes";
 import type { CanvasNode } from "@/components/flow-editor/model/to-canvas-elements";
-import type { DraftGraph, Position } from "@/components/flow-editor/model/types";
+import { isDraftConfig, type DraftGraph, type Position } from "@/components/flow-editor/model/types";
 
 export type EditorActions = {
   addNodeAt: (kind: NodeKind, position: Position) => void;
@@ -133,7 +133,14 @@ export function createEditorStore(initial: InitialEditorState) {
       updateNode: (nodeId, patch) => {
         if (!editable()) return;
         const graph = get().graph;
-        const nodes = graph.nodes.map((node) => (node.id === nodeId ? { ...node, ...patch } : node));
+        const { config, label } = patch;
+        const nodes = graph.nodes.map((node) => {
+          if (node.id !== nodeId) return node;
+          // An empty label falls back to the node id on the card, so it is dropped rather than saved as "".
+          const next = { ...node, ...(isDraftConfig(config) ? { config } : {}), ...(label === undefined ? {} : { label: label || undefined }) };
+          if (next.label === undefined) delete next.label;
+          return next;
+        });
         commit({ ...graph, nodes }, {}, `node:${nodeId}`);
       },
       copy: () => {

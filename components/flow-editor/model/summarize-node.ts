@@ -1,5 +1,4 @@
 import type { NodeKind } from "@/lib/flows/schema";
-import type { DraftNode } from "@/components/flow-editor/model/types";
 
 /*
  * One line under a node card's title. Draft configs may be half filled in,
@@ -19,7 +18,7 @@ const SUMMARIZERS: Record<NodeKind, Summarizer> = {
   "http-request": (config) => join(requestLine(config), attemptsOf(config.retry), idempotencyOf(config)),
 };
 
-export function summarizeNode(node: Pick<DraftNode, "kind" | "config">): string {
+export function summarizeNode(node: { kind: NodeKind; config: unknown }): string {
   const config = isObject(node.config) ? node.config : {};
   return SUMMARIZERS[node.kind](config) || "Not configured yet";
 }

@@ -1,22 +1,27 @@
-import type { NodeKind } from "@/lib/flows/schema";
+import type { DraftDefinition, DraftNode, FlowEdge } from "@/lib/flows/schema";
 
 /*
- * The draft as the editor holds it. Mirrors DraftNode / DraftDefinition of
- * lib/flows/schema.ts: ids, kinds, positions and edges are always sound, but a
- * node's config may be invalid while the analyst is still filling it in, so it
- * stays `unknown` here and is only parsed by validateGraph and the inspector.
+ * The draft as the editor holds it (lib/flows/schema.ts): ids, kinds,
+ * positions and edges are always sound, but a node's config may be invalid
+ * while the analyst is still filling it in; only validateGraph and the
+ * inspector parse it.
  */
-export type Position = { x: number; y: number };
+export type { DraftDefinition, DraftNode };
 
-export type DraftNode = { id: string; kind: NodeKind; position: Position; label?: string; config: unknown };
+export type DraftEdge = FlowEdge;
 
-export type DraftEdge = { id: string; source: string; target: string; sourceHandle?: string | null; targetHandle?: string | null };
+export type Position = DraftNode["position"];
+
+export type DraftConfig = DraftNode["config"];
 
 /** What undo/redo, copy/paste and autosave work on; the definition minus its schemaVersion. */
-export type DraftGraph = { nodes: DraftNode[]; edges: DraftEdge[] };
-
-export type DraftDefinition = DraftGraph & { schemaVersion: 1 };
+export type DraftGraph = Pick<DraftDefinition, "nodes" | "edges">;
 
 export function toDefinition(graph: DraftGraph): DraftDefinition {
   return { schemaVersion: 1, nodes: graph.nodes, edges: graph.edges };
+}
+
+/** A node config must stay a JSON object; anything else from a form is not applied. */
+export function isDraftConfig(value: unknown): value is DraftConfig {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
