@@ -1,5 +1,5 @@
 import type { GraphProblem } from "@/lib/flows/validate-graph";
-import type { DefinitionDiff, DiffEnd, DryRunResult, VersionDetail } from "@/components/flow-editor/api/types";
+import type { DefinitionDiff, DiffEnd, DryRunResult, DryRunStatus, VersionDetail, VersionSummary } from "@/components/flow-editor/api/types";
 import type { NodeSize } from "@/components/flow-editor/model/auto-layout";
 import type { DiffMark } from "@/components/flow-editor/model/compare-graphs";
 import type { Clipboard } from "@/components/flow-editor/model/copy-selection";
@@ -44,16 +44,19 @@ export type EditorState = {
   save: SaveState;
   problems: GraphProblem[];
   problemsByNode: ProblemsByNode;
-  dryRun: { result: DryRunResult; changeCount: number } | null;
+  /** The last test run; changeCount tells whether the draft changed since. */
+  dryRun: { result: DryRunResult; changeCount: number; statusByNode: Record<string, DryRunStatus> } | null;
   overlay: Overlay | null;
+  versions: VersionSummary[];
+  publishedVersionId: string | null;
   panel: PanelTab;
-  /** A refused edit ("A node cannot connect to itself"), shown until the next edit. */
+  /** A refused edit ("A node cannot connect to itself") or an outcome ("Published v3"), shown until the next edit. */
   notice: string | null;
   /** Asks the canvas to centre a node (problem list clicks); seq makes a repeated click count. */
   focus: { nodeId: string; seq: number } | null;
 };
 
-export type InitialEditorState = Pick<EditorState, "flowId" | "readOnly" | "graph" | "sample" | "revision">;
+export type InitialEditorState = Pick<EditorState, "flowId" | "readOnly" | "graph" | "sample" | "revision" | "versions" | "publishedVersionId">;
 
 export function initialEditorState(initial: InitialEditorState): EditorState {
   return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEditorStore } from "@/components/flow-editor/editor-store";
 
 function store(readOnly = false) {
-  return createEditorStore({ flowId: "f", readOnly, graph: { nodes: [], edges: [] }, sample: undefined, revision: 3 });
+  return createEditorStore({ flowId: "f", readOnly, graph: { nodes: [], edges: [] }, sample: undefined, revision: 3, versions: [], publishedVersionId: null });
 }
 
 /** webhook → map-fields, the way a person builds it on the canvas. */
@@ -97,8 +97,8 @@ describe("editor store", () => {
 
   it("replaces the draft with someone else's as an undoable, already saved step", () => {
     const editor = twoConnected();
-    editor.getState().replaceDraft({ nodes: [], edges: [] }, 12);
-    expect(editor.getState()).toMatchObject({ revision: 12, save: { status: "saved" } });
+    editor.getState().replaceDraft({ nodes: [], edges: [] }, 12, { id: 1 });
+    expect(editor.getState()).toMatchObject({ revision: 12, sample: { id: 1 }, save: { status: "saved" } });
     expect(editor.getState().savedChangeCount).toBe(editor.getState().changeCount);
     editor.getState().undo();
     expect(ids(editor)).toEqual(["webhook-trigger", "map-fields"]);

@@ -2,7 +2,7 @@ import type { EdgeChange, NodeChange } from "@xyflow/react";
 import { createStore } from "zustand/vanilla";
 import type { NodeKind } from "@/lib/flows/schema";
 import type { GraphProblem } from "@/lib/flows/validate-graph";
-import type { DryRunResult } from "@/components/flow-editor/api/types";
+import type { DryRunResult, VersionSummary } from "@/components/flow-editor/api/types";
 import { initialEditorState, type EditorState, type InitialEditorState, type Overlay, type PanelTab, type SaveState } from "@/components/flow-editor/editor-state";
 import { addNode } from "@/components/flow-editor/model/add-node";
 import { autoLayout } from "@/components/flow-editor/model/auto-layout";
@@ -31,7 +31,7 @@ export type EditorActions = {
   layout: () => void;
   setSample: (sample: unknown) => void;
   /** Someone else's draft (reload) or an imported file: undoable, and already saved. */
-  replaceDraft: (graph: DraftGraph, revision: number) => void;
+  replaceDraft: (graph: DraftGraph, revision: number, sample: unknown) => void;
   focusNode: (nodeId: string) => void;
   setProblems: (problems: GraphProblem[]) => void;
   setSave: (save: SaveState) => void;
@@ -41,6 +41,8 @@ export type EditorActions = {
   setDryRun: (result: DryRunResult | null) => void;
   setOverlay: (overlay: Overlay | null) => void;
   setPanel: (panel: PanelTab) => void;
+  setNotice: (notice: string | null) => void;
+  setVersions: (versions: VersionSummary[], publishedVersionId: string | null) => void;
 };
 
 export type EditorStore = EditorState & EditorActions;
@@ -166,9 +168,9 @@ export function createEditorStore(initial: InitialEditorState) {
         if (state.readOnly) return;
         set({ sample, changeCount: state.changeCount + 1, save: pendingSave(state.save) });
       },
-      replaceDraft: (graph, revision) => {
+      replaceDraft: (graph, revision, sample) => {
         commit(graph, { selectedNodeIds: [], selectedEdgeIds: [] });
-        set({ revision, savedChangeCount: get().changeCount, save: { status: "saved" } });
+        set({ revision, sample, savedChangeCount: get().changeCount, save: { status: "saved" } });
       },
       focusNode: (nodeId) => set({ selectedNodeIds: [nodeId], selectedEdgeIds: [], focus: { nodeId, seq: (get().focus?.seq ?? 0) + 1 } }),
       setProblems: (problems) => set({ problems, problemsByNode: groupProblems(problems, get().problemsByNode) }),
@@ -178,9 +180,15 @@ export function createEditorStore(initial: InitialEditorState) {
         set({ revision, savedChangeCount: Math.max(savedChangeCount, sentChangeCount), save: sentChangeCount >= changeCount ? { status: "saved" } : { status: "unsaved" } });
       },
       overwriteRevision: (currentRevision) => set({ revision: currentRevision, save: { status: "unsaved" }, changeCount: get().changeCount + 1 }),
-      setDryRun: (result) => set({ dryRun: result ? { result, changeCount: get().changeCount } : null, ...(result ? { panel: "test" as const } : {}) }),
+      setDryRun: (result) => {
+        if (!result) return set({ dryRun: null });
+        const statusByNode = Object.fromEntries(result.steps.map((step) => [step.nodeId, step.status]));
+        set({ dryRun: { result, changeCount: get().changeCount, statusByNode }, panel: "test" });
+      },
       setOverlay: (overlay) => set({ overlay, selectedNodeIds: [], selectedEdgeIds: [] }),
       setPanel: (panel) => set({ panel }),
+      setNotice: (notice) => set({ notice }),
+      setVersions: (versions, publishedVersionId) => set({ versions, publishedVersionId }),
     };
   });
 }
