@@ -9,9 +9,11 @@ import { draftDefinitionSchema, MAX_DRAFT_BYTES, type DraftDefinition } from "@/
  * or 413 for a draft too big to edit.
  */
 export function parseDraft(definition: unknown): DraftDefinition {
-  const bytes = Buffer.byteLength(JSON.stringify(definition) ?? "");
+  const json = JSON.stringify(definition) ?? "null";
+  const bytes = Buffer.byteLength(json);
   if (bytes > MAX_DRAFT_BYTES) {
     throw new AppError("payload_too_large", `The flow is too large to save (${Math.ceil(bytes / 1024)} KiB; at most ${MAX_DRAFT_BYTES / 1024 / 1024} MiB)`);
   }
-  return draftDefinitionSchema.parse(definition);
+  // Parsed as it will be stored: fields set to undefined (by lib callers) are dropped as JSON drops them.
+  return draftDefinitionSchema.parse(JSON.parse(json));
 }
