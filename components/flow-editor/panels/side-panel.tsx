@@ -6,11 +6,12 @@ import { useEditorServices } from "@/components/flow-editor/editor-context";
 import { useEditorStore, useEditorStoreApi } from "@/components/flow-editor/editor-store-context";
 import { InspectorPanel } from "@/components/flow-editor/panels/inspector-panel";
 import { ProblemsPanel } from "@/components/flow-editor/panels/problems-panel";
+import { VersionsPanel } from "@/components/flow-editor/panels/versions-panel";
 
 const PANELS: Record<PanelTab, () => ReactNode> = {
   inspector: () => <InspectorPanel />,
   problems: () => <ProblemsPanel />,
-  versions: () => null,
+  versions: () => <VersionsPanel />,
   test: () => null,
 };
 
