@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import type { PanelTab } from "@/components/flow-editor/editor-state";
 import { useEditorServices } from "@/components/flow-editor/editor-context";
 import { useEditorStore, useEditorStoreApi } from "@/components/flow-editor/editor-store-context";
+import { DryRunPanel } from "@/components/flow-editor/dry-run/dry-run-panel";
 import { InspectorPanel } from "@/components/flow-editor/panels/inspector-panel";
 import { ProblemsPanel } from "@/components/flow-editor/panels/problems-panel";
 import { VersionsPanel } from "@/components/flow-editor/panels/versions-panel";
@@ -12,7 +13,7 @@ const PANELS: Record<PanelTab, () => ReactNode> = {
   inspector: () => <InspectorPanel />,
   problems: () => <ProblemsPanel />,
   versions: () => <VersionsPanel />,
-  test: () => null,
+  test: () => <DryRunPanel />,
 };
 
 export function SidePanel() {
