@@ -56,7 +56,7 @@ function FlowNodeCardView({ id, data, selected }: NodeProps<CanvasNode>) {
       className={`relative w-60 rounded-lg border bg-white text-left shadow-sm ${state} ${selected ? "outline-2 outline-offset-2 outline-sky-500" : ""}`}
     >
       <div className={`h-1.5 rounded-t-lg ${CATEGORY_BAR[definition.category]}`} />
-      {isTriggerKind(node.kind) ? null : <Handle type="target" position={Position.Left} className={HANDLE} isConnectable={!ghost && !overlay} />}
+      {isTriggerKind(node.kind) ? null : <Handle type="target" position={Position.Left} className={HANDLE} isConnectable={!ghost && !overlay} data-testid={`handle-${id}-in`} />}
       <div className="px-3 pt-2 pb-2">
         <div className="flex items-center gap-2">
           <span className="text-[11px] font-medium tracking-wide text-slate-500 uppercase">{definition.label}</span>
