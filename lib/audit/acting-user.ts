@@ -7,3 +7,10 @@ export type ActingUser = { userId: string; email: string; ip: string | null; tok
 export async function actingUser(actor: { userId: string; email: string; token?: { id: string } | null }, headers: Headers): Promise<ActingUser> {
   return { userId: actor.userId, email: actor.email, ip: await getClientIp(headers), tokenId: actor.token?.id ?? null };
 }
+
+/** A change made on the server with `npm run flow`: there is no user account, so audit rows name "cli". */
+export type CliActor = { userId: null; email: "cli"; ip: null; tokenId?: null };
+export const CLI_ACTOR: CliActor = { userId: null, email: "cli", ip: null };
+
+/** Whoever may change a flow's draft: a user (by session or API token) or the command line. */
+export type FlowActor = ActingUser | CliActor;

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import type { Environment } from "@/lib/generated/prisma/enums";
-import { flowDefinitionSchema, type FlowNode, type NodeConfig, type NodeKind } from "@/lib/flows/schema";
+import { draftDefinitionSchema, flowNodeSchema, type DraftNode, type FlowNode, type NodeConfig, type NodeKind } from "@/lib/flows/schema";
 
 /** Where each node kind may name a credential; a new kind without an entry is a type error. */
 const CREDENTIAL_REFS: { [K in NodeKind]: (config: NodeConfig<K>) => ReadonlyArray<string | undefined> } = {
@@ -11,7 +11,7 @@ const CREDENTIAL_REFS: { [K in NodeKind]: (config: NodeConfig<K>) => ReadonlyArr
   filter: () => [],
   dedup: () => [],
   lookup: (config) => [config.credentialRef],
-  "http-request": (config) => [config.credentialRef],
+  "http-request": (config) => [config.credentialRef, config.existingRecordLookup?.credentialRef],
 };
 
 export type CredentialUsage = {
@@ -42,13 +42,23 @@ export async function findCredentialUsage(name: string): Promise<CredentialUsage
 }
 
 function refersTo(definition: unknown, name: string, where: string): boolean {
-  const parsed = flowDefinitionSchema.safeParse(definition);
-  // Stored definitions are validated on every write, so this is a bug; it must
-  // not read as "unused", which would let a credential in use be deleted.
+  // A draft's structure is validated on every write (its configs may be unfinished), versions fully.
+  const parsed = draftDefinitionSchema.safeParse(definition);
+  // So this is a bug; it must not read as "unused", which would let a credential in use be deleted.
   if (!parsed.success) throw new Error(`The definition of ${where} does not parse; credential usage is unknown`);
   return parsed.data.nodes.some((node) => refsOf(node).includes(name));
 }
 
-function refsOf(node: FlowNode): ReadonlyArray<string | undefined> {
-  return (CREDENTIAL_REFS[node.kind] as (config: FlowNode["config"]) => ReadonlyArray<string | undefined>)(node.config);
+function refsOf(draftNode: DraftNode): ReadonlyArray<string | undefined> {
+  const node = flowNodeSchema.safeParse(draftNode);
+  // An unfinished config is searched for any credentialRef at all: counting a
+  // stray one as a use is safe, missing a real one would allow the delete.
+  if (!node.success) return findCredentialRefs(draftNode.config);
+  return (CREDENTIAL_REFS[node.data.kind] as (config: FlowNode["config"]) => ReadonlyArray<string | undefined>)(node.data.config);
+}
+
+function findCredentialRefs(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(findCredentialRefs);
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) => (key === "credentialRef" && typeof child === "string" ? [child] : findCredentialRefs(child)));
 }

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { decideDedupClaim } from "@/lib/dedup/decide-dedup-claim";
 
 export type ClaimDedupKeyOptions = {
-  /** "flow:<flowId>" or "global". */
+  /** "flow:<flowId>", "connector:<name>" or "global" (dedup-scope-of.ts). */
   scope: string;
   key: string;
   runId: string;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ActingUser } from "@/lib/audit/acting-user";
+import type { FlowActor } from "@/lib/audit/acting-user";
 import { parseDraft } from "@/lib/flows/parse-draft";
 import { recordFlowAudit } from "@/lib/flows/record-flow-audit";
 import { buildStarterDefinition } from "@/lib/flows/starter-definition";
@@ -11,7 +11,7 @@ export function generateHookKey(): string {
   return randomBytes(12).toString("base64url");
 }
 
-export type CreateFlowOptions = { actor: ActingUser; input: CreateFlowInput };
+export type CreateFlowOptions = { actor: FlowActor; input: CreateFlowInput };
 
 export async function createFlow({ actor, input }: CreateFlowOptions) {
   const draft = input.definition === undefined ? buildStarterDefinition() : parseDraft(input.definition);
@@ -19,7 +19,7 @@ export async function createFlow({ actor, input }: CreateFlowOptions) {
     const flow = await tx.flow.create({
       data: { name: input.name, hookKey: generateHookKey(), draft: draft as Prisma.InputJsonValue },
     });
-    await recordFlowAudit({ tx, actor, action: "flow.create", flow, details: { nodes: draft.nodes.length } });
+    await recordFlowAudit({ tx, actor, action: "flow.create", flow, details: { nodes: draft.nodes.length, revision: flow.draftRevision } });
     return flow;
   });
 }

@@ -26,7 +26,7 @@ function expressionsOf(node: FlowNode): { path: string; expression: string }[] {
     case "webhook-trigger":
       return node.config.eventIdExpression === undefined ? [] : [{ path: "config.eventIdExpression", expression: node.config.eventIdExpression }];
     case "dedup":
-      return [{ path: "config.key", expression: node.config.key }];
+      return node.config.key === undefined ? [] : [{ path: "config.key", expression: node.config.key }];
     default:
       return [];
   }

@@ -66,7 +66,8 @@ function describeHandleProblem(kind: NodeKind, nodeId: string, handle: string | 
   const { outputHandles, label } = NODE_DEFINITIONS[kind];
   const choices = outputHandles.join(", ");
   if (handle === null || handle === undefined) {
-    return outputHandles.length === 1 ? undefined : `leaves "${nodeId}" without choosing an output; ${label} has outputs: ${choices}`;
+    // The executor follows a handle-less edge as "out" (a dedup's main path); filter and lookup have no "out".
+    return outputHandles.length === 1 || outputHandles.includes("out") ? undefined : `leaves "${nodeId}" without choosing an output; ${label} has outputs: ${choices}`;
   }
   return outputHandles.includes(handle) ? undefined : `leaves "${nodeId}" from output "${handle}", but ${label} has outputs: ${choices}`;
 }

@@ -6,9 +6,11 @@ import { redactValue } from "@/lib/redact/redact-value";
  * analyst may still paste a token into a step's headers, and flows.read
  * reaches viewers and their API tokens.
  */
-export function maskDefinitions<T extends { draft?: unknown; definition?: unknown }>(record: T): T {
+export function maskDefinitions<T extends { draft?: unknown; definition?: unknown; editorSample?: unknown }>(record: T): T {
   return {
     ...record,
+    // A sample is often a real event pasted in, with whatever tokens it carried.
+    ...("editorSample" in record ? { editorSample: redactValue(record.editorSample) } : {}),
     ...("draft" in record ? { draft: redactValue(record.draft) } : {}),
     ...("definition" in record ? { definition: redactValue(record.definition) } : {}),
   };

@@ -1,12 +1,12 @@
 import type { DbTransaction } from "@/lib/db";
-import type { ActingUser } from "@/lib/audit/acting-user";
+import type { FlowActor } from "@/lib/audit/acting-user";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { AuditAction } from "@/lib/audit/schema";
 
 export type RecordFlowAuditOptions = {
   /** The change's own transaction: a flow change never commits without its audit row, nor the row without the change. */
   tx: DbTransaction;
-  actor: ActingUser;
+  actor: FlowActor;
   action: Extract<AuditAction, `flow.${string}`>;
   flow: { id: string; name: string };
   /** Names and numbers only. A draft's header values may be secrets, so no part of a definition is ever copied here. */

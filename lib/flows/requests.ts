@@ -8,12 +8,18 @@ export const createFlowSchema = z.object({
 });
 export type CreateFlowInput = z.infer<typeof createFlowSchema>;
 
+/** The revision the editor loaded; a save naming an older one is refused (409 stale_draft) instead of overwriting. */
+export const expectedRevisionSchema = z.number({ error: "expectedRevision must be the draftRevision the editor loaded" }).int().min(1);
+
 export const updateDraftSchema = z
   .object({
     name: z.string().trim().min(1).max(120).optional(),
     definition: z.unknown().optional(),
+    /** The analyst's sample event for the editor; null clears it. */
+    sample: z.json().optional(),
+    expectedRevision: expectedRevisionSchema.optional(),
   })
-  .refine((v) => v.name !== undefined || v.definition !== undefined, "Send a name or a definition");
+  .refine((v) => v.name !== undefined || v.definition !== undefined || v.sample !== undefined, "Send a name, a definition or a sample");
 export type UpdateDraftInput = z.infer<typeof updateDraftSchema>;
 
 /** `environment` picks the credential set the version's runs use; production unless asked. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { FORBIDDEN_PATH_SEGMENTS } from "@/lib/mapping/parse-path";
+import { DATE_FORMAT_TOKENS } from "@/lib/mapping/split-date-format";
 import { IDEMPOTENCY_KEY_FORMATS } from "@/lib/runs/format-idempotency-key";
 
 /*
@@ -73,6 +74,20 @@ const httpRequestUrlSchema = z
 const headersSchema = z.record(z.string().min(1), templateStringSchema).default(() => ({}));
 const credentialRefSchema = z.string().min(1);
 const httpStatusSchema = z.number().int().min(100).max(599);
+
+const timeZoneSchema = z
+  .string()
+  .default("UTC")
+  .refine(isTimeZone, "Timezone must be an IANA name such as UTC or Asia/Almaty");
+
+/** "DD.MM.YYYY HH:mm": tokens YYYY MM DD HH mm ss, anything else is literal text; an input format needs the date. */
+function dateFormatSchema(side: "input" | "output") {
+  return z
+    .string()
+    .min(1, "Format is required")
+    .refine((format) => DATE_FORMAT_TOKENS.some((token) => format.includes(token)), "Format must contain at least one of YYYY MM DD HH mm ss")
+    .refine((format) => side === "output" || ["YYYY", "MM", "DD"].every((token) => format.includes(token)), "An input format needs YYYY, MM and DD");
+}
 
 // ---------------------------------------------------------------- triggers
 
@@ -158,10 +173,7 @@ export const scheduleTriggerConfigSchema = z.object({
       const fields = cron.split(/\s+/);
       return fields.length === 5 && fields.every((field) => CRON_FIELD.test(field));
     }, "Cron must have 5 fields: minute hour day-of-month month day-of-week"),
-  timezone: z
-    .string()
-    .default("UTC")
-    .refine(isTimeZone, "Timezone must be an IANA name such as UTC or Asia/Almaty"),
+  timezone: timeZoneSchema,
   poll: schedulePollSchema.optional(),
   /** Initial cursor for the first poll; afterwards the stored cursor is used. */
   cursor: jsonValueSchema.optional(),
@@ -193,6 +205,39 @@ export const transformSchema = z.discriminatedUnion(
     z.object({ type: z.literal("date-iso") }),
     z.object({ type: z.literal("default"), value: jsonValueSchema }),
     z.object({ type: z.literal("template"), template: z.string().min(1, "Template is required") }),
+    z.object({
+      type: z.literal("value-map"),
+      /** Looked up by the value as text ("1", "true", "WON"): CRM status → service status. */
+      entries: z
+        .array(z.object({ from: z.string(), to: jsonValueSchema }))
+        .min(1, "Add at least one value to map")
+        .refine((entries) => new Set(entries.map((entry) => entry.from)).size === entries.length, "Each value can be mapped only once"),
+      /** What a value without an entry becomes: itself, a fixed value, or a mapping error. */
+      fallback: z
+        .discriminatedUnion("mode", [
+          z.object({ mode: z.literal("keep") }),
+          z.object({ mode: z.literal("value"), value: jsonValueSchema }),
+          z.object({ mode: z.literal("error") }),
+        ])
+        .default(() => ({ mode: "keep" as const })),
+    }),
+    z.object({
+      type: z.literal("concatenate"),
+      /** Joined after the current value: fields of the mapping's input, or fixed text. */
+      with: z.array(z.union([z.object({ source: dotPathSchema }), z.object({ text: z.string() })])).min(1, "Add at least one part to join"),
+      separator: z.string().default(" "),
+      /** Leave out parts that are missing, null or "" (no double separators for a missing middle name). */
+      skipEmpty: z.boolean().default(true),
+    }),
+    z.object({
+      type: z.literal("date-format"),
+      /** E.g. "DD.MM.YYYY HH:mm" (1C, Bitrix24); without it the value is read like date-iso. */
+      inputFormat: dateFormatSchema("input").optional(),
+      /** E.g. "YYYY-MM-DD", or "iso" for ISO 8601 in UTC. */
+      outputFormat: z.union([z.literal("iso"), dateFormatSchema("output")]),
+      /** The zone of wall times read by inputFormat and written by outputFormat. */
+      timezone: timeZoneSchema,
+    }),
   ],
   { error: "Unknown transform type" },
 );
@@ -226,12 +271,30 @@ export const filterConfigSchema = z.object({
   condition: expressionSchema,
 });
 
-export const dedupConfigSchema = z.object({
-  key: expressionSchema,
-  windowSeconds: z.number().int().positive().max(366 * 24 * 3600).default(86_400),
-  scope: z.enum(["flow", "global"]).default("flow"),
-  onDuplicate: z.enum(["skip", "fail"]).default("skip"),
-});
+export const DEDUP_SCOPES = ["flow", "connector", "global"] as const;
+export const DEDUP_ON_DUPLICATE = ["skip", "fail", "update"] as const;
+
+export const dedupConfigSchema = z
+  .object({
+    /** A JSONata expression over the node's input whose result is the key. */
+    key: expressionSchema.optional(),
+    /** Or fields of the input whose values together are the key. */
+    keyFields: z.array(dotPathSchema).min(1, "Pick at least one key field").optional(),
+    windowSeconds: z.number().int().positive().max(366 * 24 * 3600).default(86_400),
+    /** flow: this flow only; connector: every flow writing to that connector; global: all flows. */
+    scope: z.enum(DEDUP_SCOPES).default("flow"),
+    connector: z.string().trim().min(1).optional(),
+    /** skip ends the run as a duplicate; fail fails it; update goes on along the "duplicate" output (to update the record). */
+    onDuplicate: z.enum(DEDUP_ON_DUPLICATE).default("skip"),
+  })
+  .refine((config) => (config.key === undefined) !== (config.keyFields === undefined), {
+    message: "Set either a key expression or key fields, not both",
+    path: ["key"],
+  })
+  .refine((config) => config.scope !== "connector" || config.connector !== undefined, {
+    message: "Name the connector whose records this rule deduplicates",
+    path: ["connector"],
+  });
 
 // ---------------------------------------------------------------- actions
 
@@ -369,6 +432,8 @@ function nodeSchema<K extends NodeKind, C extends (typeof NODE_CONFIG_SCHEMAS)[K
   });
 }
 
+const UNKNOWN_KIND = `Unknown node kind; expected one of ${NODE_KINDS.join(", ")}`;
+
 export const flowNodeSchema = z.discriminatedUnion(
   "kind",
   [
@@ -381,7 +446,7 @@ export const flowNodeSchema = z.discriminatedUnion(
     nodeSchema("lookup", NODE_CONFIG_SCHEMAS["lookup"]),
     nodeSchema("http-request", NODE_CONFIG_SCHEMAS["http-request"]),
   ],
-  { error: `Unknown node kind; expected one of ${NODE_KINDS.join(", ")}` },
+  { error: UNKNOWN_KIND },
 );
 export type FlowNode = z.output<typeof flowNodeSchema>;
 export type FlowNodeOf<K extends NodeKind> = Extract<FlowNode, { kind: K }>;
@@ -403,6 +468,43 @@ export const flowDefinitionSchema = z.object({
 export type FlowDefinition = z.output<typeof flowDefinitionSchema>;
 /** What callers may send: defaults not yet filled. */
 export type FlowDefinitionInput = z.input<typeof flowDefinitionSchema>;
+
+// ---------------------------------------------------------------- drafts
+
+/** Bigger drafts are refused: the editor could not draw them, and every save rewrites the whole JSON. */
+export const MAX_DRAFT_NODES = 1000;
+export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * A node as the editor saves it: sound in structure, but its config may be
+ * unfinished (an empty URL, a half-typed expression), so an autosave never
+ * loses work. The config is stored as sent; publishing parses it fully.
+ */
+export const draftNodeSchema = z.object({
+  id: nodeIdSchema,
+  kind: z.enum(NODE_KINDS, { error: UNKNOWN_KIND }),
+  position: positionSchema,
+  label: z.string().max(120).optional(),
+  config: z.record(z.string(), jsonValueSchema, { error: "Config must be a JSON object" }),
+});
+export type DraftNode = z.output<typeof draftNodeSchema>;
+
+/** The editable draft; validateGraph (on publish) adds the config and graph rules. */
+export const draftDefinitionSchema = z.object({
+  schemaVersion: z.literal(1, "Unsupported schemaVersion; expected 1"),
+  nodes: z
+    .array(draftNodeSchema)
+    .max(MAX_DRAFT_NODES, `A flow can have at most ${MAX_DRAFT_NODES} nodes`)
+    .superRefine((nodes, ctx) => {
+      const seen = new Set<string>();
+      nodes.forEach((node, index) => {
+        if (seen.has(node.id)) ctx.addIssue({ code: "custom", path: [index, "id"], message: `Node id "${node.id}" is used by more than one node` });
+        seen.add(node.id);
+      });
+    }),
+  edges: z.array(flowEdgeSchema).default(() => []),
+});
+export type DraftDefinition = z.output<typeof draftDefinitionSchema>;
 
 /**
  * Just ids, kinds and edges: lets validateGraph report graph problems even

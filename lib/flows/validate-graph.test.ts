@@ -117,6 +117,19 @@ describe("validateGraph", () => {
     });
   });
 
+  it("reads no handle on a dedup as its main output, and accepts its duplicate output", () => {
+    const definition = graph(
+      [
+        { id: "hook", kind: "webhook-trigger" },
+        { id: "once", kind: "dedup", config: { keyFields: ["email"], onDuplicate: "update" } },
+        { id: "create", kind: "http-request" },
+        { id: "update", kind: "http-request" },
+      ],
+      [edge("hook", "once"), edge("once", "create", null), edge("once", "update", "duplicate")],
+    );
+    expect(validateGraph(definition)).toMatchObject({ ok: true });
+  });
+
   it("accepts \"out\" or no handle on single-output kinds", () => {
     const definition = graph(
       [

@@ -14,7 +14,7 @@ import { setPath } from "@/lib/mapping/set-path";
 export async function applyMapping(input: unknown, config: MapFieldsConfig): Promise<Record<string, unknown>> {
   let output: unknown = startingOutput(input, config.mode);
   for (const mapping of config.mappings) {
-    const value = applyTransforms(await readValue(input, mapping), mapping.transform, { target: mapping.target });
+    const value = applyTransforms(await readValue(input, mapping), mapping.transform, { target: mapping.target, input });
     if (value !== undefined) output = setPath(output, mapping.target, value);
   }
   return output as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Transform } from "@/lib/flows/schema";
+import { transformSchema, type Transform } from "@/lib/flows/schema";
 import { applyTransforms } from "@/lib/mapping/apply-transforms";
 import { MappingError } from "@/lib/mapping/mapping-error";
 
@@ -72,5 +72,52 @@ describe("applyTransforms", () => {
       expect((error as MappingError).target).toBe("deal.amount");
       expect((error as MappingError).message).toBe('Transform to-number for "deal.amount" failed: cannot convert "abc" to a number');
     }
+  });
+});
+
+const t = (raw: unknown): Transform => transformSchema.parse(raw);
+const STATUS_MAP = { type: "value-map", entries: [{ from: "WON", to: "closed" }, { from: "1", to: true }, { from: "true", to: "yes" }] };
+
+describe("value-map, concatenate and date-format", () => {
+  it.each<[string, unknown, unknown, unknown]>([
+    ["value-map of a listed text", "WON", STATUS_MAP, "closed"],
+    ["value-map of a number, looked up as text", 1, STATUS_MAP, true],
+    ["value-map of a boolean, looked up as text", true, STATUS_MAP, "yes"],
+    ["value-map keeps an unlisted value by default", "LOST", STATUS_MAP, "LOST"],
+    ["value-map falls back to a fixed value", "LOST", { ...STATUS_MAP, fallback: { mode: "value", value: "other" } }, "other"],
+    ["value-map of an object, looked up as JSON", { a: 1 }, { type: "value-map", entries: [{ from: '{"a":1}', to: "A" }] }, "A"],
+    ["concatenate with input fields and text", "Ada", { type: "concatenate", with: [{ source: "last" }, { text: "(VIP)" }] }, "Ada Lovelace (VIP)"],
+    ["concatenate skips a missing part", "Ada", { type: "concatenate", with: [{ source: "middle" }, { source: "last" }], separator: ", " }, "Ada, Lovelace"],
+    ["concatenate keeps a missing part as empty when asked", "Ada", { type: "concatenate", with: [{ source: "middle" }, { source: "last" }], separator: "|", skipEmpty: false }, "Ada||Lovelace"],
+    ["concatenate runs on a missing value", undefined, { type: "concatenate", with: [{ source: "last" }] }, "Lovelace"],
+    ["concatenate of nothing is no value", "", { type: "concatenate", with: [{ source: "middle" }] }, undefined],
+    ["concatenate writes numbers as text", 12, { type: "concatenate", with: [{ source: "count" }], separator: "/" }, "12/3"],
+    ["date-format from a 1C date to a day", "24.11.2026 10:30", { type: "date-format", inputFormat: "DD.MM.YYYY HH:mm", outputFormat: "YYYY-MM-DD" }, "2026-11-24"],
+    ["date-format in a zone, to ISO", "24.11.2026 10:30", { type: "date-format", inputFormat: "DD.MM.YYYY HH:mm", outputFormat: "iso", timezone: "Asia/Almaty" }, "2026-11-24T05:30:00.000Z"],
+    ["date-format without an input format reads like date-iso", "2026-11-24T23:30:00Z", { type: "date-format", outputFormat: "DD.MM.YYYY HH:mm", timezone: "Asia/Almaty" }, "25.11.2026 04:30"],
+    ["date-format of epoch seconds", 1735689600, { type: "date-format", outputFormat: "YYYY/MM/DD HH:mm:ss" }, "2025/01/01 00:00:00"],
+    ["new transforms pass null through", null, STATUS_MAP, null],
+  ])("%s", (_name, input, transform, expected) => {
+    expect(applyTransforms(input, [t(transform)], { input: { last: "Lovelace", count: 3 } })).toEqual(expected);
+  });
+
+  it.each<[string, unknown, unknown, RegExp]>([
+    ["value-map with fallback error", "LOST", { ...STATUS_MAP, fallback: { mode: "error" } }, /^Transform value-map for "deal.status" failed: "LOST" has no entry in the value map$/],
+    ["concatenate of an object part", "x", { type: "concatenate", with: [{ source: "nested" }] }, /cannot concatenate an object/],
+    ["date-format of text not in the input format", "2026-11-24", { type: "date-format", inputFormat: "DD.MM.YYYY", outputFormat: "iso" }, /"2026-11-24" does not match the input format "DD.MM.YYYY"/],
+    ["date-format of an impossible day", "31.02.2026", { type: "date-format", inputFormat: "DD.MM.YYYY", outputFormat: "iso" }, /does not match the input format/],
+    ["date-format of free text", "soon", { type: "date-format", outputFormat: "YYYY" }, /"soon" is not a recognised date/],
+  ])("fails on %s", (_name, input, transform, message) => {
+    expect(() => applyTransforms(input, [t(transform)], { target: "deal.status", input: { nested: { a: 1 } } })).toThrow(message);
+  });
+
+  it("refuses invalid configs with readable messages", () => {
+    const problems = (raw: unknown) => transformSchema.safeParse(raw).error?.issues.map((issue) => issue.message) ?? [];
+    expect(problems({ type: "value-map", entries: [] })).toEqual(["Add at least one value to map"]);
+    expect(problems({ type: "value-map", entries: [{ from: "a", to: 1 }, { from: "a", to: 2 }] })).toEqual(["Each value can be mapped only once"]);
+    expect(problems({ type: "concatenate", with: [] })).toEqual(["Add at least one part to join"]);
+    expect(problems({ type: "date-format", outputFormat: "nonsense" })).toEqual(["Format must contain at least one of YYYY MM DD HH mm ss"]);
+    expect(problems({ type: "date-format", inputFormat: "HH:mm", outputFormat: "iso" })).toEqual(["An input format needs YYYY, MM and DD"]);
+    expect(problems({ type: "date-format", outputFormat: "iso", timezone: "Mars/Olympus" })).toEqual(["Timezone must be an IANA name such as UTC or Asia/Almaty"]);
   });
 });

@@ -1,16 +1,21 @@
 import type { Transform, TransformType } from "@/lib/flows/schema";
+import { formatDate } from "@/lib/mapping/format-date";
+import { getPath } from "@/lib/mapping/get-path";
 import { MappingError } from "@/lib/mapping/mapping-error";
 import { normalizePhone } from "@/lib/mapping/normalize-phone";
 import { parseDate } from "@/lib/mapping/parse-date";
+import { parseDateFormat } from "@/lib/mapping/parse-date-format";
 import { renderTemplateString } from "@/lib/mapping/render-template";
 
 export type ApplyTransformsOptions = {
   /** The mapping's output path, named in errors. */
   target?: string;
+  /** The mapping's input, which concatenate reads its source parts from. */
+  input?: unknown;
 };
 
 type TransformOf<T extends TransformType> = Extract<Transform, { type: T }>;
-type TransformFn<T extends TransformType> = (value: NonNullable<unknown>, transform: TransformOf<T>) => unknown;
+type TransformFn<T extends TransformType> = (value: NonNullable<unknown>, transform: TransformOf<T>, input: unknown) => unknown;
 
 const TRUE_WORDS = new Set(["true", "yes", "y", "1", "on", "да"]);
 const FALSE_WORDS = new Set(["false", "no", "n", "0", "off", "нет"]);
@@ -34,29 +39,48 @@ const TRANSFORMS: { [T in TransformType]: TransformFn<T> } = {
     return phone;
   },
   "date-iso": (value) => {
-    const date = typeof value === "string" || typeof value === "number" ? parseDate(value) : undefined;
+    const date = readDate(value);
     if (date === undefined) throw new Impossible(`${describe(value)} is not a recognised date`);
     return date.toISOString();
   },
   default: (value) => value,
   template: (value, transform) => renderTemplateString(transform.template, { value }),
+  "value-map": (value, { entries, fallback }) => {
+    const key = typeof value === "object" ? JSON.stringify(value) : String(value);
+    const entry = entries.find((candidate) => candidate.from === key);
+    if (entry) return entry.to;
+    if (fallback.mode === "value") return fallback.value;
+    if (fallback.mode === "error") throw new Impossible(`${describe(value)} has no entry in the value map`);
+    return value;
+  },
+  concatenate,
+  "date-format": (value, { inputFormat, outputFormat, timezone }) => {
+    const date = inputFormat === undefined ? readDate(value) : parseDateFormat(text(value, "read as a date"), inputFormat, timezone);
+    if (date === undefined) {
+      throw new Impossible(inputFormat === undefined ? `${describe(value)} is not a recognised date` : `${describe(value)} does not match the input format "${inputFormat}"`);
+    }
+    return formatDate(date, outputFormat, timezone);
+  },
 };
 
 /**
  * Runs a mapping's transforms in order. Null and undefined pass through
- * every transform except "default", so an optional field that is absent
- * stays absent instead of failing the run.
+ * every transform except "default" and "concatenate", so an optional field
+ * that is absent stays absent instead of failing the run.
  */
 export function applyTransforms(value: unknown, transforms: readonly Transform[], options: ApplyTransformsOptions = {}): unknown {
   let current = value;
   for (const transform of transforms) {
-    if (current === undefined || current === null) {
-      if (transform.type === "default") current = transform.value;
+    const missing = current === undefined || current === null;
+    if (transform.type === "default") {
+      if (missing) current = transform.value;
       continue;
     }
+    // Concatenate joins other parts too, so a missing value is just one empty part.
+    if (missing && transform.type !== "concatenate") continue;
     try {
       // TS cannot correlate the table entry with the union member; the mapped type above guarantees it.
-      current = (TRANSFORMS[transform.type] as TransformFn<TransformType>)(current, transform as never);
+      current = (TRANSFORMS[transform.type] as TransformFn<TransformType>)(current as NonNullable<unknown>, transform as never, options.input);
     } catch (error) {
       if (!(error instanceof Impossible)) throw error;
       const target = options.target ?? "";
@@ -65,6 +89,23 @@ export function applyTransforms(value: unknown, transforms: readonly Transform[]
     }
   }
   return current;
+}
+
+/**
+ * Joins the value with the transform's parts (input fields or fixed text).
+ * Missing parts (and the value itself) are left out when skipEmpty, else
+ * written as "". Nothing left to join is no value, so a later default fills it.
+ */
+function concatenate(value: unknown, { with: parts, separator, skipEmpty }: TransformOf<"concatenate">, input: unknown): string | undefined {
+  const values = [value, ...parts.map((part) => ("text" in part ? part.text : getPath(input, part.source)))];
+  const isEmpty = (item: unknown) => item === undefined || item === null || item === "";
+  const kept = skipEmpty ? values.filter((item) => !isEmpty(item)) : values;
+  if (kept.every(isEmpty)) return undefined;
+  return kept.map((item) => (isEmpty(item) ? "" : text(item as NonNullable<unknown>, "concatenate"))).join(separator);
+}
+
+function readDate(value: NonNullable<unknown>): Date | undefined {
+  return typeof value === "string" || typeof value === "number" ? parseDate(value) : undefined;
 }
 
 function text(value: NonNullable<unknown>, action: string): string {

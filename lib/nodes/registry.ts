@@ -11,7 +11,7 @@ export type NodeDefinition<K extends NodeKind = NodeKind> = {
   configSchema: (typeof NODE_CONFIG_SCHEMAS)[K];
   /** A fresh, valid config for a node just dropped on the canvas. */
   defaultConfig: () => NodeConfig<K>;
-  /** Handles an edge may leave from; the first is what a null sourceHandle means. */
+  /** Handles an edge may leave from; a null sourceHandle means "out", so it must be chosen on kinds without one. */
   outputHandles: readonly string[];
   /** False until the kind's executor exists; such nodes block publishing. */
   executable: boolean;
@@ -41,7 +41,8 @@ export const NODE_DEFINITIONS: { readonly [K in NodeKind]: NodeDefinition<K> } =
   "manual-trigger": define("manual-trigger", { label: "Manual trigger", category: "trigger", outputHandles: ["out"], executable: true }, {}),
   "map-fields": define("map-fields", { label: "Map fields", category: "transform", outputHandles: ["out"], executable: true }, {}),
   filter: define("filter", { label: "Filter", category: "logic", outputHandles: ["true", "false"], executable: true }, { condition: "true" }),
-  dedup: define("dedup", { label: "Deduplicate", category: "logic", outputHandles: ["out"], executable: true }, { key: "id" }),
+  // "duplicate" is taken only with onDuplicate "update"; a null handle is "out".
+  dedup: define("dedup", { label: "Deduplicate", category: "logic", outputHandles: ["out", "duplicate"], executable: true }, { key: "id" }),
   lookup: define(
     "lookup",
     { label: "Lookup", category: "action", outputHandles: ["found", "not-found"], executable: true },

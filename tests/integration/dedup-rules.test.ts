@@ -163,6 +163,61 @@ describe("dedup rules (R13)", () => {
     expect(crm.requests).toHaveLength(0);
   });
 
+  it("builds the key from key fields like the equivalent expression", async () => {
+    const { flow } = await createPublishedFlow(dedupFlow({ key: undefined, keyFields: ["email", "orderId"] }), "Dedup key fields");
+    const first = await deliver(flow.hookKey, "fields@example.com");
+    expect(await advanceRun({ runId: first.runId })).toEqual({ status: "succeeded" });
+    const claim = await db.dedupClaim.findFirstOrThrow({ where: { runId: first.runId } });
+    expect(claim.key).toBe(JSON.stringify(["fields@example.com", `ORD-D${sequence}`]));
+
+    const missing = await createPublishedFlow(dedupFlow({ key: undefined, keyFields: ["email", "nothing.here"] }), "Dedup missing field");
+    const { runId } = await deliver(missing.flow.hookKey, "fields@example.com");
+    expect(await advanceRun({ runId })).toEqual({ status: "failed" });
+    expect((await runOf(runId)).error).toMatchObject({ code: "dedup_key_missing", message: "The dedup key fields gave no value for this event" });
+  });
+
+  it("shares keys between flows that name the same connector, and only those", async () => {
+    const crmRule = { scope: "connector" as const, connector: "crm" };
+    const flows = [
+      await createPublishedFlow(dedupFlow(crmRule), "Connector A"),
+      await createPublishedFlow(dedupFlow(crmRule), "Connector B"),
+      await createPublishedFlow(dedupFlow({ scope: "connector", connector: "erp" }), "Connector C"),
+    ];
+    const outcomes = [];
+    for (const { flow } of flows) outcomes.push((await advanceRun({ runId: (await deliver(flow.hookKey, "connector@example.com")).runId })).status);
+    expect(outcomes).toEqual(["succeeded", "skipped_duplicate", "succeeded"]);
+    expect(await db.dedupClaim.count({ where: { scope: "connector:crm", key: "connector@example.com" } })).toBe(1);
+  });
+
+  it("sends a duplicate down the duplicate output when the rule says update, and the run succeeds there", async () => {
+    const base = dedupFlow({ onDuplicate: "update" });
+    const send = base.nodes.find((node) => node.kind === "http-request")!;
+    const definition: FlowDefinitionInput = {
+      ...base,
+      nodes: [...base.nodes, { ...send, id: "update", config: { ...send.config, url: `${crm.url}/crm/lead-updates` } }],
+      edges: [...(base.edges ?? []), { id: "once-update", source: "once", target: "update", sourceHandle: "duplicate" }],
+    };
+    const { flow } = await createPublishedFlow(definition, "Dedup update");
+    const first = await deliver(flow.hookKey, "update@example.com");
+    const second = await deliver(flow.hookKey, "update@example.com");
+    expect(await advanceRun({ runId: first.runId })).toEqual({ status: "succeeded" });
+    expect(await advanceRun({ runId: second.runId })).toEqual({ status: "succeeded" });
+
+    expect(postsTo("/crm/leads")).toHaveLength(1);
+    expect(postsTo("/crm/lead-updates")).toHaveLength(1);
+    const steps = await db.stepRun.findMany({ where: { runId: second.runId }, orderBy: { position: "asc" } });
+    expect(steps.map((step) => [step.nodeId, step.status, step.handle])).toEqual([
+      ["webhook", "succeeded", "out"],
+      ["map", "succeeded", "out"],
+      ["once", "succeeded", "duplicate"],
+      ["update", "succeeded", "out"],
+    ]);
+    // The duplicate step passes its input on unchanged.
+    expect(steps[2]!.output).toEqual(steps[1]!.output);
+    expect((await runOf(second.runId)).duplicateOfRunId).toBeNull();
+    expect(await db.dedupClaim.count({ where: { runId: second.runId } })).toBe(0);
+  });
+
   it("prunes claims past their window in the retention job", async () => {
     const { flow } = await createPublishedFlow(dedupFlow(), "Dedup prune");
     const { runId } = await deliver(flow.hookKey, "prune@example.com");

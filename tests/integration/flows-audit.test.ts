@@ -94,7 +94,7 @@ describe("audit of flow actions", () => {
       ["flow.pause", operator.user.email],
       ["flow.resume", operator.user.email],
     ]);
-    expect(rows[1]!.details).toEqual({ name: "Canary flow 2", previousName: "Canary flow", definition: "changed", nodes: 3, via: VIA_TOKEN });
+    expect(rows[1]!.details).toEqual({ name: "Canary flow 2", previousName: "Canary flow", definition: "changed", nodes: 3, revision: 2, via: VIA_TOKEN });
     expect(rows[2]!.details).toEqual({ name: "Canary flow 2", version: 1, environment: "sandbox", via: VIA_TOKEN });
     expect(rows.every((row) => row.ip === CLIENT_IP)).toBe(true);
 
