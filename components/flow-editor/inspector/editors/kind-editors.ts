@@ -1,0 +1,16 @@
+import type { ComponentType } from "react";
+import type { NodeKind } from "@/lib/flows/schema";
+import { GenericEditor } from "@/components/flow-editor/inspector/editors/generic-editor";
+import type { KindEditorProps } from "@/components/flow-editor/inspector/editors/kind-editor-props";
+
+/** The inspector body of each kind; a new kind without an entry is a type error. */
+export const KIND_EDITORS: Record<NodeKind, ComponentType<KindEditorProps>> = {
+  "webhook-trigger": GenericEditor,
+  "schedule-trigger": GenericEditor,
+  "manual-trigger": GenericEditor,
+  "map-fields": GenericEditor,
+  filter: GenericEditor,
+  dedup: GenericEditor,
+  lookup: GenericEditor,
+  "http-request": GenericEditor,
+};

@@ -1,0 +1,47 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { NodeInspector, type NodeInspectorProps } from "@/components/flow-editor/inspector/node-inspector";
+import { NODE_KINDS, type NodeKind } from "@/lib/flows/schema";
+import { NODE_DEFINITIONS } from "@/lib/nodes/registry";
+
+// No DOM environment in the unit project: server rendering still proves each kind's form is built from its schema and shows its messages.
+function render(kind: NodeKind, config: unknown, extra: Partial<NodeInspectorProps> = {}): string {
+  const props: NodeInspectorProps = {
+    node: { id: "n1", kind, position: { x: 0, y: 0 }, config: config as Record<string, never> },
+    sample: { order: { id: "ORD-1", status: "WON", items: [{ sku: "A" }] } },
+    problems: [],
+    credentials: [{ name: "crm", type: "bearer", environment: "production" }],
+    hookUrl: "https://flowgate.example.com/api/hooks/abc",
+    readOnly: false,
+    onChange: () => {},
+    ...extra,
+  };
+  return renderToStaticMarkup(createElement(NodeInspector, props));
+}
+
+describe("NodeInspector", () => {
+  it.each(NODE_KINDS)("renders a %s node with its default config and no problems", (kind) => {
+    const html = render(kind, NODE_DEFINITIONS[kind].defaultConfig());
+    expect(html).toContain('data-testid="node-inspector"');
+    expect(html).not.toContain("inspector-problem-count");
+  });
+
+  it("shows each schema issue next to its field and the node's own problems at the top", () => {
+    const html = render("filter", {}, { problems: [{ nodeId: "n1", message: "\"n1\" is not connected to the trigger, so it would never run" }] });
+    expect(html).toContain('data-testid="inspector-error-config.condition"');
+    expect(html).toContain("Required");
+    expect(html).toContain("is not connected to the trigger");
+    expect(html).toContain("2 problems");
+  });
+
+  it("lists vault credentials by name and keeps a missing one visible instead of dropping it", () => {
+    const html = render("lookup", { url: "https://crm.example.com/x", credentialRef: "old-token" });
+    expect(html).toContain("crm · bearer · production");
+    expect(html).toContain("old-token (not in the vault)");
+  });
+
+  it("disables every control when read-only", () => {
+    expect(render("filter", { condition: "true" }, { readOnly: true })).toMatch(/<fieldset disabled=""/);
+  });
+});
