@@ -20,7 +20,7 @@ describe("describeSchema", () => {
         kinds: z.array(z.enum(["a", "b"])),
         headers: z.record(z.string(), z.string()).default(() => ({})),
         payload: z.json().optional(),
-        nested: z.object({ deep: z.string() }).prefault({}),
+        nested: z.object({ deep: z.string().default("d") }).prefault({}),
         credentialRef: z.string().min(1).optional(),
         rows: z.array(z.object({ a: z.string() })),
       }),

@@ -44,4 +44,19 @@ describe("NodeInspector", () => {
   it("disables every control when read-only", () => {
     expect(render("filter", { condition: "true" }, { readOnly: true })).toMatch(/<fieldset disabled=""/);
   });
+
+  it("shows the http-request retry schedule and the default idempotency key", () => {
+    const html = render("http-request", { url: "https://crm.example.com/leads", retry: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 60000 } });
+    expect(html).toContain('data-testid="retry-schedule-table"');
+    expect(html).toContain('data-testid="retry-schedule-row-3"');
+    expect(html).toContain("0 ms – 2.0 s");
+    expect(html).toContain('placeholder="Derived from flow, step and event business key"');
+    expect(html).toContain('data-testid="retry-max-attempts"');
+  });
+
+  it("explains why the schedule is missing while the retry policy is invalid", () => {
+    const html = render("http-request", { url: "https://crm.example.com/leads", retry: { baseDelayMs: 5000, maxDelayMs: 100 } });
+    expect(html).toContain('data-testid="inspector-error-config.retry.baseDelayMs"');
+    expect(html).toContain("Fix the retry policy above to see its schedule.");
+  });
 });

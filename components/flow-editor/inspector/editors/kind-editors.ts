@@ -1,6 +1,7 @@
 import type { ComponentType } from "react";
 import type { NodeKind } from "@/lib/flows/schema";
 import { GenericEditor } from "@/components/flow-editor/inspector/editors/generic-editor";
+import { HttpRequestEditor } from "@/components/flow-editor/inspector/editors/http-request-editor";
 import type { KindEditorProps } from "@/components/flow-editor/inspector/editors/kind-editor-props";
 
 /** The inspector body of each kind; a new kind without an entry is a type error. */
@@ -12,5 +13,5 @@ export const KIND_EDITORS: Record<NodeKind, ComponentType<KindEditorProps>> = {
   filter: GenericEditor,
   dedup: GenericEditor,
   lookup: GenericEditor,
-  "http-request": GenericEditor,
+  "http-request": HttpRequestEditor,
 };

@@ -10,12 +10,14 @@ export function BooleanControl({ id, path, value, onChange }: ControlProps<Extra
 }
 
 /** A stored value outside the options (an old or imported draft) is shown as is, so the schema message has something to point at. */
-export function EnumControl({ id, path, control, value, onChange }: ControlProps<Extract<Control, { type: "enum" }>>) {
+export function EnumControl({ id, path, control, value, onChange, placeholder }: ControlProps<Extract<Control, { type: "enum" }>>) {
   const current = typeof value === "string" ? value : "";
+  // The placeholder names the empty choice of an optional select; a required one offers it only until something is chosen.
+  const emptyLabel = placeholder ?? (current === "" ? "Choose…" : undefined);
   const options = control.options.includes(current) || current === "" ? control.options : [current, ...control.options];
   return (
     <select id={id} data-testid={`inspector-field-${toProblemPath(path)}`} className={INPUT_CLASSES} value={current} onChange={(event) => onChange(event.target.value)}>
-      {current === "" ? <option value="">Choose…</option> : null}
+      {emptyLabel === undefined ? null : <option value="">{emptyLabel}</option>}
       {options.map((option) => (
         <option key={option} value={option}>
           {option}

@@ -13,7 +13,7 @@ import { RecordControl } from "@/components/flow-editor/inspector/fields/record-
 import { TextControl } from "@/components/flow-editor/inspector/fields/text-control";
 import { asRecord, toProblemPath, writeAt, type ConfigPath } from "@/components/flow-editor/inspector/model/config-path";
 import type { Control, FieldDescriptor } from "@/components/flow-editor/inspector/model/describe-schema";
-import { initialValue, shownValue, storedText } from "@/components/flow-editor/inspector/model/field-values";
+import { initialValue, needsToggle, placeholderOf, shownValue, storedText } from "@/components/flow-editor/inspector/model/field-values";
 
 type AnyControl = (props: ControlProps) => ReactNode;
 
@@ -54,12 +54,19 @@ export function SchemaFields({ fields, value, path, onChange, omit = [] }: Schem
   );
 }
 
-type SchemaFieldProps = { field: FieldDescriptor; value: unknown; path: ConfigPath; onChange: (value: unknown) => void };
+type SchemaFieldProps = {
+  field: FieldDescriptor;
+  value: unknown;
+  path: ConfigPath;
+  onChange: (value: unknown) => void;
+  /** Replaces the "Default: …" placeholder, e.g. to say what an unset idempotency key means. */
+  placeholder?: string;
+};
 
-export function SchemaField({ field, value, path, onChange }: SchemaFieldProps) {
+export function SchemaField({ field, value, path, onChange, placeholder: givenPlaceholder }: SchemaFieldProps) {
   const id = fieldId(path);
   const problemPath = toProblemPath(path);
-  if (field.optional && value === undefined) {
+  if (needsToggle(field) && value === undefined) {
     return (
       <div className="flex items-center justify-between" data-field={problemPath}>
         <span className="text-xs font-medium text-slate-500">{field.label}</span>
@@ -71,12 +78,12 @@ export function SchemaField({ field, value, path, onChange }: SchemaFieldProps) 
     );
   }
   const Control = CONTROLS[field.control.type] as AnyControl;
-  const remove = field.optional ? (
+  const remove = needsToggle(field) ? (
     <LinkButton data-testid={`inspector-remove-${problemPath}`} onClick={() => onChange(undefined)}>
       Remove
     </LinkButton>
   ) : undefined;
-  const placeholder = field.defaultValue === undefined || typeof field.defaultValue === "object" ? undefined : `Default: ${String(field.defaultValue)}`;
+  const placeholder = givenPlaceholder ?? placeholderOf(field);
   return (
     <FieldRow id={id} label={field.label} path={problemPath} help={field.help} action={remove}>
       <Control id={id} path={path} control={field.control} value={shownValue(field, value)} placeholder={placeholder} onChange={(next) => onChange(storedText(field, next))} />
