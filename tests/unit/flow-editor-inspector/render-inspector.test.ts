@@ -59,4 +59,18 @@ describe("NodeInspector", () => {
     expect(html).toContain('data-testid="inspector-error-config.retry.baseDelayMs"');
     expect(html).toContain("Fix the retry policy above to see its schedule.");
   });
+
+  it("draws the mapping editor: draggable sample fields, target rows, transforms and the value map table", () => {
+    const html = render("map-fields", {
+      mode: "replace",
+      mappings: [{ target: "status", source: "order.status", transform: [{ type: "trim" }, { type: "value-map", entries: [{ from: "WON", to: "closed" }], fallback: { mode: "value", value: "open" } }] }],
+    });
+    expect(html).toMatch(/data-testid="sample-field-order.status" draggable="true"/);
+    expect(html).toContain('data-testid="sample-field-order.items.0.sku"');
+    expect(html).toContain('data-testid="mapping-target-0"');
+    expect(html).toContain('data-testid="transform-add-0"');
+    expect(html).toContain('data-testid="value-map-row-0"');
+    expect(html).toContain('data-testid="value-map-fallback-value"');
+    expect(html).toContain('data-testid="mapping-source-pick-0"');
+  });
 });

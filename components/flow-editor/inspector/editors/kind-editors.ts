@@ -2,6 +2,7 @@ import type { ComponentType } from "react";
 import type { NodeKind } from "@/lib/flows/schema";
 import { GenericEditor } from "@/components/flow-editor/inspector/editors/generic-editor";
 import { HttpRequestEditor } from "@/components/flow-editor/inspector/editors/http-request-editor";
+import { MapFieldsEditor } from "@/components/flow-editor/inspector/map-fields/map-fields-editor";
 import type { KindEditorProps } from "@/components/flow-editor/inspector/editors/kind-editor-props";
 
 /** The inspector body of each kind; a new kind without an entry is a type error. */
@@ -9,7 +10,7 @@ export const KIND_EDITORS: Record<NodeKind, ComponentType<KindEditorProps>> = {
   "webhook-trigger": GenericEditor,
   "schedule-trigger": GenericEditor,
   "manual-trigger": GenericEditor,
-  "map-fields": GenericEditor,
+  "map-fields": MapFieldsEditor,
   filter: GenericEditor,
   dedup: GenericEditor,
   lookup: GenericEditor,

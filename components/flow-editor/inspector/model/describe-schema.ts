@@ -87,6 +87,9 @@ function controlFor(key: string, schema: Schema): Control {
       return { type: "record" };
     case "object":
       return { type: "object", fields: describeSchema(schema) };
+    case "union":
+      // "iso" | a format string: still typed as text; the schema message says what fits.
+      return def.options.every(isTextLike) ? { type: "text", format: FIELD_HINTS[key]?.format ?? "plain" } : { type: "json" };
     default:
       // z.json() is a lazy union; unions and anything else get the JSON editor, which can express every value.
       return { type: "json" };
@@ -108,4 +111,9 @@ function scalarItem(schema: Schema): ScalarItem | undefined {
   if (def.type === "enum") return { type: "enum", options: Object.values(def.entries).map(String) };
   if (def.type === "number") return { type: "number", integer: numberControl(schema).integer };
   return undefined;
+}
+
+function isTextLike(option: Schema): boolean {
+  const def = (unwrap(option).schema as z.core.$ZodTypes)._zod.def;
+  return def.type === "string" || def.type === "enum" || (def.type === "literal" && def.values.every((value) => typeof value === "string"));
 }

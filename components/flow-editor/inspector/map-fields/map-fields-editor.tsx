@@ -1,0 +1,73 @@
+"use client";
+
+import { JsonBlock } from "@/components/ui/json-block";
+import { ConfigField } from "@/components/flow-editor/inspector/editors/config-field";
+import { EditorSection } from "@/components/flow-editor/inspector/editors/editor-section";
+import type { KindEditorProps } from "@/components/flow-editor/inspector/editors/kind-editor-props";
+import { LinkButton } from "@/components/flow-editor/inspector/fields/field-row";
+import { useInspector } from "@/components/flow-editor/inspector/inspector-context";
+import { MappingRow } from "@/components/flow-editor/inspector/map-fields/mapping-row";
+import { useMappingPreview } from "@/components/flow-editor/inspector/map-fields/use-mapping-preview";
+import { SampleTreeView } from "@/components/flow-editor/inspector/sample/sample-tree-view";
+import { sampleDropTarget } from "@/components/flow-editor/inspector/sample/sample-drag";
+import { asRecord, writeAt } from "@/components/flow-editor/inspector/model/config-path";
+
+/** A new mapping for a dropped path writes to the same name at the top level ("customer.email" → "email"). */
+function mappingFor(source: string): Record<string, unknown> {
+  return { target: source.split(".").filter((segment) => !/^\d+$/.test(segment)).at(-1) ?? source, source, transform: [] };
+}
+
+/** The field mapping: sample fields on the left, target fields on the right, and the output the sample would give. */
+export function MapFieldsEditor({ kind, config, onConfig }: KindEditorProps) {
+  const { sample } = useInspector();
+  const preview = useMappingPreview(sample, config);
+  const mappings: unknown[] = Array.isArray(asRecord(config).mappings) ? (asRecord(config).mappings as unknown[]) : [];
+  const setMappings = (next: unknown[]) => onConfig(writeAt(config, ["mappings"], next));
+  return (
+    <>
+      <ConfigField kind={kind} name="mode" config={config} onConfig={onConfig} />
+      <p className="text-xs text-slate-500">replace: the output has only the fields below. merge: it starts as a copy of the input and the fields below overwrite it.</p>
+      <div className="grid grid-cols-1 gap-3 xl:grid-cols-[2fr_3fr]">
+        <EditorSection title="Sample fields">
+          <p className="text-xs text-slate-500">Drag a field onto a target on the right, or onto the empty box to add one.</p>
+          <SampleTreeView />
+        </EditorSection>
+        <EditorSection title="Target fields" paths={["config.mappings"]}>
+          <ol className="space-y-2" data-testid="mapping-list">
+            {mappings.map((mapping, index) => (
+              <MappingRow
+                key={index}
+                index={index}
+                mapping={mapping}
+                preview={preview?.fields[index]}
+                onChange={(next) => setMappings(mappings.map((current, at) => (at === index ? next : current)))}
+                onRemove={() => setMappings(mappings.filter((_, at) => at !== index))}
+              />
+            ))}
+          </ol>
+          <div data-testid="mapping-drop-new" {...sampleDropTarget((source) => setMappings([...mappings, mappingFor(source)]))} className="rounded-md border border-dashed border-slate-300 p-3 text-center text-xs text-slate-500">
+            Drop a sample field here to map it, or{" "}
+            <LinkButton data-testid="mapping-add" onClick={() => setMappings([...mappings, { target: "", source: "", transform: [] }])}>
+              add a target field
+            </LinkButton>
+          </div>
+        </EditorSection>
+      </div>
+      <EditorSection title="Preview with the sample" testId="mapping-preview">
+        {sample === undefined ? (
+          <p className="text-xs text-slate-500">Add a sample event to see what this step would output.</p>
+        ) : preview === undefined ? (
+          <p className="text-xs text-slate-500">Evaluating…</p>
+        ) : (
+          <>
+            {preview.error === undefined ? null : <p className="text-xs text-red-700">{preview.error}</p>}
+            <div data-testid="mapping-preview-output">
+              <JsonBlock value={preview.output} />
+            </div>
+            {preview.fields.some((field) => field.error !== undefined) ? <p className="text-xs text-red-700">Fields with errors are left out; their messages are next to them above.</p> : null}
+          </>
+        )}
+      </EditorSection>
+    </>
+  );
+}
