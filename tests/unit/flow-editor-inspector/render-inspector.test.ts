@@ -25,6 +25,8 @@ describe("NodeInspector", () => {
     const html = render(kind, NODE_DEFINITIONS[kind].defaultConfig());
     expect(html).toContain('data-testid="node-inspector"');
     expect(html).not.toContain("inspector-problem-count");
+    // Kind editors draw every schema field themselves; "Other settings" is only for fields added later.
+    expect(html).not.toContain("Other settings");
   });
 
   it("shows each schema issue next to its field and the node's own problems at the top", () => {
@@ -72,5 +74,24 @@ describe("NodeInspector", () => {
     expect(html).toContain('data-testid="value-map-row-0"');
     expect(html).toContain('data-testid="value-map-fallback-value"');
     expect(html).toContain('data-testid="mapping-source-pick-0"');
+  });
+
+  it("draws the dedup editor with key fields, window in days and the key preview", () => {
+    const html = render("dedup", { keyFields: ["order.id"], windowSeconds: 35 * 86_400, scope: "connector" });
+    expect(html).toContain('data-testid="dedup-key-fields"');
+    expect(html).toContain('data-testid="dedup-key-field-remove-order.id"');
+    expect(html).toMatch(/data-testid="dedup-window-amount"[^>]*value="35"/);
+    expect(html).toMatch(/<option value="days" selected="">/);
+    expect(html).toContain('data-testid="dedup-key-preview"');
+    expect(html).toContain('data-testid="inspector-error-config.connector"');
+    expect(html).not.toContain('value="global"');
+  });
+
+  it("draws the webhook trigger with its hook URL, the scheme's own settings and pickable paths", () => {
+    const html = render("webhook-trigger", { signature: { scheme: "github", credentialRef: "crm", encoding: "hex" }, eventIdPath: "id" });
+    expect(html).toContain("https://flowgate.example.com/api/hooks/abc");
+    expect(html).toContain('data-testid="inspector-field-config.signature.header"');
+    expect(html).not.toContain('data-testid="inspector-field-config.signature.encoding"');
+    expect(html).toContain('data-testid="path-pick-businessKeyPath"');
   });
 });

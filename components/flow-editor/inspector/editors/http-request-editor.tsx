@@ -3,8 +3,15 @@
 import type { KindEditorProps } from "@/components/flow-editor/inspector/editors/kind-editor-props";
 import { ConfigField, ConfigFields } from "@/components/flow-editor/inspector/editors/config-field";
 import { EditorSection } from "@/components/flow-editor/inspector/editors/editor-section";
+import { RemainingFields } from "@/components/flow-editor/inspector/editors/remaining-fields";
 import { RetryPolicyEditor } from "@/components/flow-editor/inspector/editors/retry-policy-editor";
 import { asRecord, writeAt } from "@/components/flow-editor/inspector/model/config-path";
+
+// Everything else (a field added to the schema later) lands in "Other settings".
+const DRAWN = [
+  "method", "url", "credentialRef", "headers", "body", "connector", "timeoutMs", "successStatuses", "followRedirects",
+  "idempotencyKey", "idempotencyHeader", "idempotencyKeyPath", "idempotencyKeyFormat", "idempotencyHonoured", "existingRecordLookup", "retry",
+];
 
 const KEY_PLACEHOLDER = "Derived from flow, step and event business key";
 
@@ -43,6 +50,7 @@ export function HttpRequestEditor({ kind, config, onConfig }: KindEditorProps) {
       <EditorSection title="Retry policy" testId="http-retry" paths={["config.retry"]}>
         <RetryPolicyEditor retry={asRecord(config).retry} path={["retry"]} onChange={(retry) => onConfig(writeAt(config, ["retry"], retry))} />
       </EditorSection>
+      <RemainingFields kind={kind} drawn={DRAWN} config={config} onConfig={onConfig} />
     </>
   );
 }

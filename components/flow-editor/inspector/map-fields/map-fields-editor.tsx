@@ -3,24 +3,29 @@
 import { JsonBlock } from "@/components/ui/json-block";
 import { ConfigField } from "@/components/flow-editor/inspector/editors/config-field";
 import { EditorSection } from "@/components/flow-editor/inspector/editors/editor-section";
+import { RemainingFields } from "@/components/flow-editor/inspector/editors/remaining-fields";
 import type { KindEditorProps } from "@/components/flow-editor/inspector/editors/kind-editor-props";
 import { LinkButton } from "@/components/flow-editor/inspector/fields/field-row";
+import { useDebouncedResult } from "@/components/flow-editor/inspector/fields/use-debounced-result";
 import { useInspector } from "@/components/flow-editor/inspector/inspector-context";
 import { MappingRow } from "@/components/flow-editor/inspector/map-fields/mapping-row";
-import { useMappingPreview } from "@/components/flow-editor/inspector/map-fields/use-mapping-preview";
 import { SampleTreeView } from "@/components/flow-editor/inspector/sample/sample-tree-view";
 import { sampleDropTarget } from "@/components/flow-editor/inspector/sample/sample-drag";
 import { asRecord, writeAt } from "@/components/flow-editor/inspector/model/config-path";
+import { previewMapping } from "@/components/flow-editor/inspector/model/preview-mapping";
 
 /** A new mapping for a dropped path writes to the same name at the top level ("customer.email" → "email"). */
 function mappingFor(source: string): Record<string, unknown> {
   return { target: source.split(".").filter((segment) => !/^\d+$/.test(segment)).at(-1) ?? source, source, transform: [] };
 }
 
+const DRAWN = ["mode", "mappings"];
+
 /** The field mapping: sample fields on the left, target fields on the right, and the output the sample would give. */
 export function MapFieldsEditor({ kind, config, onConfig }: KindEditorProps) {
   const { sample } = useInspector();
-  const preview = useMappingPreview(sample, config);
+  const result = useDebouncedResult(() => previewMapping(sample, config), [sample, config]);
+  const preview = result?.ok ? result.value : undefined;
   const mappings: unknown[] = Array.isArray(asRecord(config).mappings) ? (asRecord(config).mappings as unknown[]) : [];
   const setMappings = (next: unknown[]) => onConfig(writeAt(config, ["mappings"], next));
   return (
@@ -56,6 +61,8 @@ export function MapFieldsEditor({ kind, config, onConfig }: KindEditorProps) {
       <EditorSection title="Preview with the sample" testId="mapping-preview">
         {sample === undefined ? (
           <p className="text-xs text-slate-500">Add a sample event to see what this step would output.</p>
+        ) : result?.ok === false ? (
+          <p className="text-xs text-red-700">{result.error}</p>
         ) : preview === undefined ? (
           <p className="text-xs text-slate-500">Evaluating…</p>
         ) : (
@@ -68,6 +75,7 @@ export function MapFieldsEditor({ kind, config, onConfig }: KindEditorProps) {
           </>
         )}
       </EditorSection>
+      <RemainingFields kind={kind} drawn={DRAWN} config={config} onConfig={onConfig} />
     </>
   );
 }
