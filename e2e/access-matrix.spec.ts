@@ -36,6 +36,8 @@ const API_RULES: Record<string, ApiRule> = {
   "PUT /api/v1/flows/[flowId]/unsigned-webhooks": { access: "flows.allow-unsigned" },
   "POST /api/v1/flows/[flowId]/runs": { access: "runs.trigger", body: { payload: {} } },
   "GET /api/v1/flows/[flowId]/events": { access: "flows.read" },
+  "GET /api/v1/flows/[flowId]/versions/[versionNumber]": { access: "flows.read", path: `/api/v1/flows/${MADE_UP_ID}/versions/1` },
+  "GET /api/v1/flows/[flowId]/diff": { access: "flows.read", path: `/api/v1/flows/${MADE_UP_ID}/diff?from=1&to=draft` },
   "GET /api/v1/audit": { access: "audit.read" },
   "GET /api/v1/credentials": { access: "credentials.read" },
   "POST /api/v1/credentials": { access: "credentials.write" },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 
 export type FlowParams = { params: Promise<{ flowId: string }> };
+export type FlowVersionParams = { params: Promise<{ flowId: string; versionNumber: string }> };
 export type RunParams = { params: Promise<{ runId: string }> };
 export type CredentialParams = { params: Promise<{ credentialId: string }> };
 export type ConnectorParams = { params: Promise<{ connectorKey: string }> };
@@ -10,6 +11,9 @@ export type ConnectorParams = { params: Promise<{ connectorKey: string }> };
 const id = (what: string) => z.string().refine((v) => z.uuid().safeParse(v).success, `${what} not found`);
 
 export const flowParamsSchema = z.object({ flowId: id("Flow") });
+export const flowVersionParamsSchema = flowParamsSchema.extend({
+  versionNumber: z.string().regex(/^[1-9]\d{0,8}$/, "Version not found").transform(Number),
+});
 export const runParamsSchema = z.object({ runId: id("Run") });
 export const credentialParamsSchema = z.object({ credentialId: id("Credential") });
 // Next.js decodes the segment once; keys hold ":" and "@" (host:port, credential@host), sent percent-encoded.

@@ -38,3 +38,10 @@ export const rollbackSchema = z.object({
 });
 
 export const unsignedWebhooksSchema = z.object({ allowed: z.boolean({ error: "allowed must be true or false" }) });
+
+/** A version number, or "draft" for the editable draft. */
+const versionRefSchema = (name: string) =>
+  z.union([z.literal("draft"), z.string().regex(/^[1-9]\d{0,8}$/).transform(Number)], { error: `${name} must be a version number such as 1, or "draft"` });
+
+export const diffQuerySchema = z.object({ from: versionRefSchema("from"), to: versionRefSchema("to") });
+export type DiffQuery = z.output<typeof diffQuerySchema>;

@@ -1,0 +1,56 @@
+import type { GraphProblem } from "@/lib/flows/validate-graph";
+import type { NodeKind } from "@/lib/flows/schema";
+import type { DraftDefinition } from "@/components/flow-editor/model/types";
+
+/* Shapes of the flows API as the editor reads them (JSON: dates are strings). */
+
+export type EditorFlow = {
+  id: string;
+  name: string;
+  status: string;
+  hookKey: string;
+  draft: DraftDefinition;
+  draftRevision: number;
+  editorSample: unknown;
+  publishedVersionId: string | null;
+};
+
+export type VersionSummary = {
+  id: string;
+  number: number;
+  message: string;
+  environment: string;
+  createdAt: string;
+  author: { email: string; name: string } | null;
+};
+
+export type VersionDetail = Omit<VersionSummary, "id"> & { definition: DraftDefinition; live: boolean };
+
+export type DefinitionDiff = {
+  nodes: { added: string[]; removed: string[]; changed: { nodeId: string; fields: string[] }[] };
+  edges: { added: string[]; removed: string[] };
+};
+
+/** "draft" or a version number: the two ends of a comparison. */
+export type DiffEnd = number | "draft";
+
+export type DryRunStatus = "succeeded" | "failed" | "not-reached";
+
+export type DryRunStep = {
+  nodeId: string;
+  kind: NodeKind;
+  status: DryRunStatus;
+  input?: unknown;
+  output?: unknown;
+  handle?: string;
+  dedup?: { key: string | null; decision: "new" | "duplicate"; duplicateOfRunId?: string };
+  request?: { method: string; url: string; headers: Record<string, string>; body?: unknown; idempotencyKey?: string; idempotencyHeader?: string };
+  lookup?: { called: boolean; found?: boolean };
+  error?: { class: string; message: string };
+};
+
+export type DryRunResult = { steps: DryRunStep[]; problems: GraphProblem[] };
+
+export type SampleSource = "saved" | "last-event" | null;
+
+export type FileProblem = { path: string; message: string };
