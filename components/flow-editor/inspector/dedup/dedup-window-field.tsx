@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { INPUT_CLASSES } from "@/components/ui/field";
+import { INLINE_INPUT_CLASSES } from "@/components/flow-editor/inspector/fields/input-classes";
 import { FieldRow } from "@/components/flow-editor/inspector/fields/field-row";
 import { NumberControl } from "@/components/flow-editor/inspector/fields/number-control";
 import { splitWindow, toWindowSeconds, WINDOW_UNITS, type WindowUnit } from "@/components/flow-editor/inspector/model/window-units";
@@ -34,7 +34,7 @@ export function DedupWindowField({ seconds, onChange }: { seconds: unknown; onCh
         <select
           aria-label="Window unit"
           data-testid="dedup-window-unit"
-          className={`${INPUT_CLASSES} w-28`}
+          className={`${INLINE_INPUT_CLASSES} w-28 shrink-0`}
           value={unit}
           onChange={(event) => {
             const next = event.target.value as WindowUnit;

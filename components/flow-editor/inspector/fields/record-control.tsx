@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { INPUT_CLASSES } from "@/components/ui/field";
+import { INLINE_INPUT_CLASSES } from "@/components/flow-editor/inspector/fields/input-classes";
 import type { ControlProps } from "@/components/flow-editor/inspector/fields/control-props";
 import { LinkButton } from "@/components/flow-editor/inspector/fields/field-row";
 import { toProblemPath } from "@/components/flow-editor/inspector/model/config-path";
@@ -28,7 +29,7 @@ export function RecordControl({ id, path, value, onChange }: Omit<ControlProps, 
         <div key={index} className="flex items-center gap-2" data-testid={`${base}-row-${index}`}>
           <input
             aria-label={`Name ${index + 1}`}
-            className={`${INPUT_CLASSES} w-2/5 ${repeated.has(row.key.trim()) ? "border-amber-500" : ""}`}
+            className={`${INLINE_INPUT_CLASSES} w-2/5 ${repeated.has(row.key.trim()) ? "border-amber-500" : ""}`}
             value={row.key}
             placeholder="Name"
             onChange={(event) => update(rows.map((item, at) => (at === index ? { ...item, key: event.target.value } : item)))}

@@ -1,6 +1,7 @@
 "use client";
 
 import { INPUT_CLASSES } from "@/components/ui/field";
+import { INLINE_INPUT_CLASSES } from "@/components/flow-editor/inspector/fields/input-classes";
 import { LinkButton } from "@/components/flow-editor/inspector/fields/field-row";
 import { IssueMessages } from "@/components/flow-editor/inspector/fields/issue-messages";
 import { sampleDropTarget } from "@/components/flow-editor/inspector/sample/sample-drag";
@@ -29,7 +30,7 @@ export function ConcatenateParts({ transform, path, onChange }: ConcatenateParts
         const isField = "source" in part;
         return (
           <div key={index} className="flex items-center gap-1" {...sampleDropTarget((source) => replace(index, { source }))}>
-            <select aria-label={`Part ${index + 1} kind`} className={`${INPUT_CLASSES} w-24 text-xs`} value={isField ? "source" : "text"} onChange={(event) => replace(index, event.target.value === "source" ? { source: "" } : { text: "" })}>
+            <select aria-label={`Part ${index + 1} kind`} className={`${INLINE_INPUT_CLASSES} w-24 text-xs`} value={isField ? "source" : "text"} onChange={(event) => replace(index, event.target.value === "source" ? { source: "" } : { text: "" })}>
               <option value="source">Field</option>
               <option value="text">Text</option>
             </select>
@@ -51,7 +52,7 @@ export function ConcatenateParts({ transform, path, onChange }: ConcatenateParts
       <div className="flex items-center gap-3 text-xs">
         <label className="flex items-center gap-1">
           Separator
-          <input className={`${INPUT_CLASSES} w-16 font-mono text-xs`} value={typeof transform.separator === "string" ? transform.separator : " "} onChange={(event) => onChange({ ...transform, separator: event.target.value })} />
+          <input className={`${INLINE_INPUT_CLASSES} w-16 font-mono text-xs`} value={typeof transform.separator === "string" ? transform.separator : " "} onChange={(event) => onChange({ ...transform, separator: event.target.value })} />
         </label>
         <label className="flex items-center gap-1">
           <input type="checkbox" checked={transform.skipEmpty !== false} onChange={(event) => onChange({ ...transform, skipEmpty: event.target.checked })} />

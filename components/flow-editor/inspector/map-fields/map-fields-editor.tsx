@@ -1,6 +1,5 @@
 "use client";
 
-import { JsonBlock } from "@/components/ui/json-block";
 import { ConfigField } from "@/components/flow-editor/inspector/editors/config-field";
 import { EditorSection } from "@/components/flow-editor/inspector/editors/editor-section";
 import { RemainingFields } from "@/components/flow-editor/inspector/editors/remaining-fields";
@@ -8,6 +7,7 @@ import type { KindEditorProps } from "@/components/flow-editor/inspector/editors
 import { LinkButton } from "@/components/flow-editor/inspector/fields/field-row";
 import { useDebouncedResult } from "@/components/flow-editor/inspector/fields/use-debounced-result";
 import { useInspector } from "@/components/flow-editor/inspector/inspector-context";
+import { MappingPreviewPanel } from "@/components/flow-editor/inspector/map-fields/mapping-preview-panel";
 import { MappingRow } from "@/components/flow-editor/inspector/map-fields/mapping-row";
 import { SampleTreeView } from "@/components/flow-editor/inspector/sample/sample-tree-view";
 import { sampleDropTarget } from "@/components/flow-editor/inspector/sample/sample-drag";
@@ -32,49 +32,39 @@ export function MapFieldsEditor({ kind, config, onConfig }: KindEditorProps) {
     <>
       <ConfigField kind={kind} name="mode" config={config} onConfig={onConfig} />
       <p className="text-xs text-slate-500">replace: the output has only the fields below. merge: it starts as a copy of the input and the fields below overwrite it.</p>
-      <div className="grid grid-cols-1 gap-3 xl:grid-cols-[2fr_3fr]">
-        <EditorSection title="Sample fields">
-          <p className="text-xs text-slate-500">Drag a field onto a target on the right, or onto the empty box to add one.</p>
-          <SampleTreeView />
-        </EditorSection>
-        <EditorSection title="Target fields" paths={["config.mappings"]}>
-          <ol className="space-y-2" data-testid="mapping-list">
-            {mappings.map((mapping, index) => (
-              <MappingRow
-                key={index}
-                index={index}
-                mapping={mapping}
-                preview={preview?.fields[index]}
-                onChange={(next) => setMappings(mappings.map((current, at) => (at === index ? next : current)))}
-                onRemove={() => setMappings(mappings.filter((_, at) => at !== index))}
-              />
-            ))}
-          </ol>
-          <div data-testid="mapping-drop-new" {...sampleDropTarget((source) => setMappings([...mappings, mappingFor(source)]))} className="rounded-md border border-dashed border-slate-300 p-3 text-center text-xs text-slate-500">
-            Drop a sample field here to map it, or{" "}
-            <LinkButton data-testid="mapping-add" onClick={() => setMappings([...mappings, { target: "", source: "", transform: [] }])}>
-              add a target field
-            </LinkButton>
+      {/* Sized by the panel, not the window: two columns only when the side panel itself is wide. */}
+      <div className="@container">
+        <div className="grid grid-cols-1 gap-3 @2xl:grid-cols-[2fr_3fr]">
+          {/* Stays in view while the target list scrolls under it, so any target is one drag away. */}
+          <div className="sticky top-0 z-10 bg-white pb-1 @2xl:static">
+            <EditorSection title="Sample fields">
+              <p className="text-xs text-slate-500">Drag a field onto a target field, or onto the dashed box to add one.</p>
+              <SampleTreeView compact />
+            </EditorSection>
           </div>
-        </EditorSection>
-      </div>
-      <EditorSection title="Preview with the sample" testId="mapping-preview">
-        {sample === undefined ? (
-          <p className="text-xs text-slate-500">Add a sample event to see what this step would output.</p>
-        ) : result?.ok === false ? (
-          <p className="text-xs text-red-700">{result.error}</p>
-        ) : preview === undefined ? (
-          <p className="text-xs text-slate-500">Evaluating…</p>
-        ) : (
-          <>
-            {preview.error === undefined ? null : <p className="text-xs text-red-700">{preview.error}</p>}
-            <div data-testid="mapping-preview-output">
-              <JsonBlock value={preview.output} />
+          <EditorSection title="Target fields" paths={["config.mappings"]}>
+            <ol className="space-y-2" data-testid="mapping-list">
+              {mappings.map((mapping, index) => (
+                <MappingRow
+                  key={index}
+                  index={index}
+                  mapping={mapping}
+                  preview={preview?.fields[index]}
+                  onChange={(next) => setMappings(mappings.map((current, at) => (at === index ? next : current)))}
+                  onRemove={() => setMappings(mappings.filter((_, at) => at !== index))}
+                />
+              ))}
+            </ol>
+            <div data-testid="mapping-drop-new" {...sampleDropTarget((source) => setMappings([...mappings, mappingFor(source)]))} className="rounded-md border border-dashed border-slate-300 p-3 text-center text-xs text-slate-500">
+              Drop a sample field here to map it, or{" "}
+              <LinkButton data-testid="mapping-add" onClick={() => setMappings([...mappings, { target: "", source: "", transform: [] }])}>
+                add a target field
+              </LinkButton>
             </div>
-            {preview.fields.some((field) => field.error !== undefined) ? <p className="text-xs text-red-700">Fields with errors are left out; their messages are next to them above.</p> : null}
-          </>
-        )}
-      </EditorSection>
+          </EditorSection>
+        </div>
+      </div>
+      <MappingPreviewPanel hasSample={sample !== undefined} result={result} />
       <RemainingFields kind={kind} drawn={DRAWN} config={config} onConfig={onConfig} />
     </>
   );

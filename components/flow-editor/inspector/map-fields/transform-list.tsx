@@ -1,7 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { INPUT_CLASSES } from "@/components/ui/field";
+import { INLINE_INPUT_CLASSES } from "@/components/flow-editor/inspector/fields/input-classes";
 import { LinkButton } from "@/components/flow-editor/inspector/fields/field-row";
 import { IssueMessages } from "@/components/flow-editor/inspector/fields/issue-messages";
 import { SchemaFields } from "@/components/flow-editor/inspector/fields/schema-fields";
@@ -58,7 +58,7 @@ export function TransformList({ value, path, mappingIndex, onChange }: Transform
       <select
         data-testid={`transform-add-${mappingIndex}`}
         aria-label={`Add a transform to mapping ${mappingIndex + 1}`}
-        className={`${INPUT_CLASSES} w-auto text-xs`}
+        className={`${INLINE_INPUT_CLASSES} w-auto text-xs`}
         value=""
         onChange={(event) => isTransformType(event.target.value) && onChange(addTransform(transforms, event.target.value))}
       >

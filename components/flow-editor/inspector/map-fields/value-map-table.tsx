@@ -1,6 +1,7 @@
 "use client";
 
 import { INPUT_CLASSES } from "@/components/ui/field";
+import { INLINE_INPUT_CLASSES } from "@/components/flow-editor/inspector/fields/input-classes";
 import { LinkButton } from "@/components/flow-editor/inspector/fields/field-row";
 import { IssueMessages } from "@/components/flow-editor/inspector/fields/issue-messages";
 import { toProblemPath, writeAt, type ConfigPath } from "@/components/flow-editor/inspector/model/config-path";
@@ -72,7 +73,7 @@ export function ValueMapTable({ transform, path, testId, onChange }: ValueMapTab
         <select
           id={`${testId}-fallback`}
           data-testid="value-map-fallback"
-          className={`${INPUT_CLASSES} w-auto text-xs`}
+          className={`${INLINE_INPUT_CLASSES} w-auto text-xs`}
           value={fallback.mode}
           onChange={(event) => onChange({ ...transform, fallback: changeFallbackMode(fallback, event.target.value as ValueMapFallbackMode) })}
         >

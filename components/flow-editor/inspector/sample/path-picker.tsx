@@ -1,7 +1,7 @@
 "use client";
 
 import { useMemo } from "react";
-import { INPUT_CLASSES } from "@/components/ui/field";
+import { INLINE_INPUT_CLASSES } from "@/components/flow-editor/inspector/fields/input-classes";
 import { useInspector } from "@/components/flow-editor/inspector/inspector-context";
 import { buildSampleTree, listSamplePaths } from "@/components/flow-editor/inspector/model/sample-tree";
 
@@ -13,7 +13,7 @@ export function PathPicker({ id, testId, label, onPick }: PathPickerProps) {
   const paths = useMemo(() => listSamplePaths(buildSampleTree(sample)), [sample]);
   if (paths.length === 0) return null;
   return (
-    <select id={id} data-testid={testId} aria-label={label} className={`${INPUT_CLASSES} w-auto text-xs`} value="" onChange={(event) => event.target.value !== "" && onPick(event.target.value)}>
+    <select id={id} data-testid={testId} aria-label={label} className={`${INLINE_INPUT_CLASSES} w-32 shrink-0 text-xs`} value="" onChange={(event) => event.target.value !== "" && onPick(event.target.value)}>
       <option value="">Pick from sample…</option>
       {paths.map((path) => (
         <option key={path} value={path}>

@@ -11,6 +11,8 @@ type SampleTreeViewProps = {
   pickLabel?: string;
   /** Highlighted as already used. */
   selected?: readonly string[];
+  /** A shorter list, for a tree that stays pinned above a long form. */
+  compact?: boolean;
 };
 
 /**
@@ -18,7 +20,7 @@ type SampleTreeViewProps = {
  * (HTML5 drag and drop) or, when onPick is given, clicked. Keys are shown as
  * the paths the engine reads ("items.0.sku").
  */
-export function SampleTreeView({ onPick, pickLabel = "Use", selected = [] }: SampleTreeViewProps) {
+export function SampleTreeView({ onPick, pickLabel = "Use", selected = [], compact = false }: SampleTreeViewProps) {
   const { sample, readOnly } = useInspector();
   const tree = useMemo(() => buildSampleTree(sample), [sample]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
@@ -66,7 +68,7 @@ export function SampleTreeView({ onPick, pickLabel = "Use", selected = [] }: Sam
     );
   };
   return (
-    <ul data-testid="sample-tree" aria-label="Sample event fields" className="max-h-80 overflow-auto rounded-md border border-slate-200 p-1">
+    <ul data-testid="sample-tree" aria-label="Sample event fields" className={`${compact ? "max-h-44" : "max-h-80"} overflow-auto rounded-md border border-slate-200 p-1`}>
       {tree.map((node) => renderNode(node, 0))}
     </ul>
   );

@@ -31,10 +31,21 @@ export function SignatureFields({ signature, onChange }: { signature: unknown; o
     return (
       <div className="space-y-1">
         <p className="text-xs text-amber-700">Unsigned: anyone who learns the URL can start runs. Publishing needs a signature scheme, unless an admin allowed unsigned webhooks for this flow.</p>
-        <LinkButton data-testid="webhook-signature-add" onClick={() => onChange({ scheme: "hmac-sha256", header: "X-Signature" })}>
+        <LinkButton data-testid="webhook-signature-add" onClick={() => onChange({ scheme: "hmac-sha256" })}>
           + Verify signatures
         </LinkButton>
         <IssueMessages path="config.signature" />
+      </div>
+    );
+  }
+  if (typeof signature === "string") {
+    // Pages get definitions with secret-like keys masked, and "signature" is one; the save restores the stored value.
+    return (
+      <div className="space-y-1">
+        <p data-testid="webhook-signature-masked" className="text-xs text-slate-600">The signature settings are hidden on this page and kept as they are when the flow is saved.</p>
+        <LinkButton data-testid="webhook-signature-replace" onClick={() => onChange({ scheme: "hmac-sha256" })}>
+          Replace them
+        </LinkButton>
       </div>
     );
   }
@@ -42,10 +53,10 @@ export function SignatureFields({ signature, onChange }: { signature: unknown; o
   const scheme = isScheme(record.scheme) ? record.scheme : undefined;
   const shown = scheme === undefined ? [...ALWAYS, "header", "encoding", "queryParam"] : [...ALWAYS, ...SCHEME_FIELDS[scheme]];
   const change = (next: Record<string, unknown>) => {
-    // Settings another scheme used are dropped when the scheme changes, so they cannot make the new one invalid.
-    if (!isScheme(next.scheme) || next.scheme === scheme) return onChange(next);
-    const keep = new Set([...ALWAYS, ...SCHEME_FIELDS[next.scheme]]);
-    onChange(Object.fromEntries(Object.entries(next).filter(([key]) => keep.has(key))));
+    // A new scheme starts from its own defaults: a header override kept from another scheme
+    // (X-Signature carried over to GitHub) would make every genuine request fail verification.
+    if (next.scheme === scheme) return onChange(next);
+    onChange(Object.fromEntries(Object.entries(next).filter(([key]) => ALWAYS.includes(key))));
   };
   return (
     <div className="space-y-2">
