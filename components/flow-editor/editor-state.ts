@@ -25,6 +25,8 @@ export type EditorState = {
   flowId: string;
   /** No flows.write: nothing can be edited or saved. */
   readOnly: boolean;
+  /** An admin allowed this flow to take unsigned webhooks; otherwise the trigger needs a signature to publish. */
+  unsignedWebhooksAllowed: boolean;
   graph: DraftGraph;
   history: History;
   selectedNodeIds: string[];
@@ -56,7 +58,7 @@ export type EditorState = {
   focus: { nodeId: string; seq: number } | null;
 };
 
-export type InitialEditorState = Pick<EditorState, "flowId" | "readOnly" | "graph" | "sample" | "revision" | "versions" | "publishedVersionId">;
+export type InitialEditorState = Pick<EditorState, "flowId" | "readOnly" | "unsignedWebhooksAllowed" | "graph" | "sample" | "revision" | "versions" | "publishedVersionId">;
 
 export function initialEditorState(initial: InitialEditorState): EditorState {
   return {

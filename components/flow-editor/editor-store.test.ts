@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createEditorStore } from "@/components/flow-editor/editor-store";
 
 function store(readOnly = false) {
-  return createEditorStore({ flowId: "f", readOnly, graph: { nodes: [], edges: [] }, sample: undefined, revision: 3, versions: [], publishedVersionId: null });
+  return createEditorStore({ flowId: "f", readOnly, unsignedWebhooksAllowed: false, graph: { nodes: [], edges: [] }, sample: undefined, revision: 3, versions: [], publishedVersionId: null });
 }
 
 /** webhook → map-fields, the way a person builds it on the canvas. */

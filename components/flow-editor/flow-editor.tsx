@@ -19,7 +19,15 @@ import { ConflictBanner } from "@/components/flow-editor/toolbar/conflict-banner
 import { EditorToolbar } from "@/components/flow-editor/toolbar/editor-toolbar";
 
 export type FlowEditorProps = {
-  flow: { id: string; name: string; draft: DraftDefinition; draftRevision: number; editorSample: unknown; publishedVersionId: string | null };
+  flow: {
+    id: string;
+    name: string;
+    draft: DraftDefinition;
+    draftRevision: number;
+    editorSample: unknown;
+    publishedVersionId: string | null;
+    unsignedWebhooksAllowed: boolean;
+  };
   versions: VersionSummary[];
   credentials: EditorServices["credentials"];
   hookUrl: string;
@@ -32,6 +40,7 @@ export function FlowEditor({ flow, versions, credentials, hookUrl, environments,
     createEditorStore({
       flowId: flow.id,
       readOnly: !permissions.canWrite,
+      unsignedWebhooksAllowed: flow.unsignedWebhooksAllowed,
       graph: { nodes: flow.draft.nodes, edges: flow.draft.edges },
       sample: flow.editorSample ?? undefined,
       revision: flow.draftRevision,

@@ -26,10 +26,7 @@ export type VersionSummary = {
 
 export type VersionDetail = Omit<VersionSummary, "id"> & { definition: DraftDefinition; live: boolean };
 
-export type DefinitionDiff = {
-  nodes: { added: string[]; removed: string[]; changed: { nodeId: string; fields: string[] }[] };
-  edges: { added: string[]; removed: string[] };
-};
+export type { DefinitionDiff } from "@/lib/flows/diff-definitions";
 
 /** "draft" or a version number: the two ends of a comparison. */
 export type DiffEnd = number | "draft";

@@ -2,7 +2,7 @@
 
 import "@xyflow/react/dist/style.css";
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type IsValidConnection } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, type DragEvent } from "react";
+import { useCallback, useEffect, useMemo, useState, type DragEvent } from "react";
 import { NODE_KINDS, type NodeKind } from "@/lib/flows/schema";
 import { displayedGraph, ghostIdsOf, isEditable } from "@/components/flow-editor/canvas/displayed-graph";
 import { NODE_TYPES } from "@/components/flow-editor/canvas/node-types";
@@ -35,6 +35,9 @@ export function FlowCanvas() {
   const focus = useEditorStore((state) => state.focus);
   const { applyNodeChanges, applyEdgeChanges, endDrag } = store.getState();
   const { screenToFlowPosition, fitView } = useReactFlow();
+  // Fit once to the loaded flow. An empty canvas must not fit, or React Flow
+  // would re-fit on the first dropped node and move the view under the pointer.
+  const [fitOnLoad] = useState(() => store.getState().graph.nodes.length > 0);
 
   const nodes = useMemo(() => toCanvasNodes(graph, { selectedNodeIds, selectedEdgeIds, measured, ghostIds }), [graph, selectedNodeIds, selectedEdgeIds, measured, ghostIds]);
   const edges = useMemo(() => toCanvasEdges(graph, { selectedEdgeIds }), [graph, selectedEdgeIds]);
@@ -80,7 +83,7 @@ export function FlowCanvas() {
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionKeyCode="Shift"
         minZoom={0.1}
-        fitView
+        fitView={fitOnLoad}
         fitViewOptions={{ maxZoom: 1 }}
       >
         <Background gap={16} />

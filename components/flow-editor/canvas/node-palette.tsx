@@ -4,7 +4,8 @@ import { useStoreApi } from "@xyflow/react";
 import type { DragEvent } from "react";
 import { NODE_KINDS, type NodeKind } from "@/lib/flows/schema";
 import { NODE_DEFINITIONS, type NodeCategory } from "@/lib/nodes/registry";
-import { useEditorStoreApi } from "@/components/flow-editor/editor-store-context";
+import { isEditable } from "@/components/flow-editor/canvas/displayed-graph";
+import { useEditorStore, useEditorStoreApi } from "@/components/flow-editor/editor-store-context";
 import { DEFAULT_NODE_SIZE } from "@/components/flow-editor/model/auto-layout";
 
 export const PALETTE_MIME = "application/x-flowgate-node-kind";
@@ -20,6 +21,7 @@ const CATEGORIES: { category: NodeCategory; title: string }[] = [
 export function NodePalette() {
   const store = useEditorStoreApi();
   const flow = useStoreApi();
+  const editable = useEditorStore(isEditable);
 
   const addInView = (kind: NodeKind) => {
     const { width, height, transform } = flow.getState();
@@ -38,7 +40,9 @@ export function NodePalette() {
   };
 
   return (
-    <nav aria-label="Node palette" className="space-y-4">
+    <nav aria-label="Node palette">
+      {/* While a version is shown nothing can be added; a disabled fieldset says so to every control at once. */}
+      <fieldset disabled={!editable} className="space-y-4 disabled:opacity-50">
       {CATEGORIES.map(({ category, title }) => (
         <section key={category}>
           <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
@@ -47,7 +51,7 @@ export function NodePalette() {
               <li key={kind}>
                 <button
                   type="button"
-                  draggable
+                  draggable={editable}
                   data-testid={`palette-${kind}`}
                   title="Drag onto the canvas, or click to add"
                   onDragStart={(event) => onDragStart(event, kind)}
@@ -61,6 +65,7 @@ export function NodePalette() {
           </ul>
         </section>
       ))}
+      </fieldset>
     </nav>
   );
 }

@@ -4,14 +4,16 @@ import type { ReactNode } from "react";
 import type { PanelTab } from "@/components/flow-editor/editor-state";
 import { useEditorServices } from "@/components/flow-editor/editor-context";
 import { useEditorStore, useEditorStoreApi } from "@/components/flow-editor/editor-store-context";
+import { DryRunPanel } from "@/components/flow-editor/dry-run/dry-run-panel";
 import { InspectorPanel } from "@/components/flow-editor/panels/inspector-panel";
 import { ProblemsPanel } from "@/components/flow-editor/panels/problems-panel";
+import { VersionsPanel } from "@/components/flow-editor/panels/versions-panel";
 
 const PANELS: Record<PanelTab, () => ReactNode> = {
   inspector: () => <InspectorPanel />,
   problems: () => <ProblemsPanel />,
-  versions: () => null,
-  test: () => null,
+  versions: () => <VersionsPanel />,
+  test: () => <DryRunPanel />,
 };
 
 export function SidePanel() {

@@ -37,6 +37,7 @@ export default async function EditFlowPage({ params }: EditFlowPageProps) {
         draftRevision: flow.draftRevision,
         editorSample: masked.editorSample ?? null,
         publishedVersionId: flow.publishedVersionId,
+        unsignedWebhooksAllowed: flow.unsignedWebhooksAllowed,
       }}
       versions={versions.map((version) => ({ ...version, createdAt: version.createdAt.toISOString() }))}
       credentials={credentials}
