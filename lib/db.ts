@@ -16,6 +16,8 @@ const OMIT = {
   // A BigInt, which JSON.stringify refuses: an event row must stay
   // serialisable wherever it goes. Only SQL compares it (lib/runs/check-entity-order.ts).
   event: { arrivalSeq: true },
+  // Unmasked step outputs: only the executor opens them, to resume a run.
+  stepRun: { outputSealed: true },
 } as const;
 
 export function createDb(connectionString: string): PrismaClient {

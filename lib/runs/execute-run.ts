@@ -10,6 +10,7 @@ import { releaseDedupClaims } from "@/lib/dedup/release-dedup-claims";
 import { checkEntityOrder, type EntityOrderEvent } from "@/lib/runs/check-entity-order";
 import { recordAppliedVersion } from "@/lib/runs/record-applied-version";
 import { deriveIdempotencyKey, pickBusinessKey } from "@/lib/runs/derive-idempotency-key";
+import { openStepOutput } from "@/lib/runs/open-step-output";
 import { runStep, type StepOutcome } from "@/lib/runs/run-step";
 import { isFinalRunStatus, transitionRun } from "@/lib/runs/run-transitions";
 import { parseWebhookBody } from "@/lib/webhooks/parse-webhook-body";
@@ -39,7 +40,7 @@ export async function executeRun({ runId, signal = new AbortController().signal 
 }
 
 async function executeSteps(runId: string, signal: AbortSignal, secrets: SecretScope): Promise<ExecuteRunOutcome> {
-  const run = await db.run.findUnique({ where: { id: runId }, include: { flowVersion: true, event: true, steps: true } });
+  const run = await db.run.findUnique({ where: { id: runId }, include: { flowVersion: true, event: true, steps: { omit: { outputSealed: false } } } });
   if (!run) return { status: "missing" };
   if (isFinalRunStatus(run.status)) return { status: run.status };
 
@@ -70,7 +71,9 @@ async function executeSteps(runId: string, signal: AbortSignal, secrets: SecretS
     let output: unknown;
     let handle: string;
     if (step.status === "succeeded") {
-      output = step.output;
+      const checkpoint = openStepOutput(step);
+      if ("failure" in checkpoint) return settleRun(runId, node.id, { kind: "failed", failure: checkpoint.failure });
+      output = checkpoint.output;
       handle = step.handle ?? "out";
     } else {
       const context: StepContext = {

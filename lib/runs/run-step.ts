@@ -10,6 +10,7 @@ import { redactValue } from "@/lib/redact/redact-value";
 import { decideRetry } from "@/lib/runs/decide-retry";
 import { StepFailureError, type StepFailure } from "@/lib/runs/failure-class";
 import { transitionStep } from "@/lib/runs/run-transitions";
+import { sealStepOutput } from "@/lib/runs/seal-step-output";
 import { StepDeferral, type DeferralReason } from "@/lib/runs/step-deferral";
 
 export type StepOutcome =
@@ -79,20 +80,29 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
     await transitionStep({
       stepId: step.id,
       to: "succeeded",
-      data: { output: json(result.output), handle, error: Prisma.DbNull, errorClass: null, finishedAt: now() },
+      data: { ...sealStepOutput(step.id, result.output), handle, error: Prisma.DbNull, errorClass: null, finishedAt: now() },
     });
     return result.endRun ? { kind: "end-run", end: result.endRun } : { kind: "done", output: result.output, handle };
   }
 
   const settled = failure ?? { class: "permanent" as const, code: "internal", message: "Step produced no result" };
   const policy = retryPolicyOf(node);
+  // A Retry-After answer is the target pacing us, not the action failing: it
+  // is recorded as an attempt but given back to the budget (R10). The max
+  // elapsed time still bounds how long a target may keep us waiting.
+  const rateLimited = policy !== null && policy.obeyRetryAfter && settled.retryAfterMs !== undefined;
+  const rateLimitedAttempts = step.rateLimitedAttempts + (rateLimited ? 1 : 0);
   const decision =
     policy !== null && !mustReviewAtOnce(node, settled)
-      ? decideRetry({ failure: settled, attemptsMade: number, firstAttemptAt: step.startedAt, now: now(), policy })
+      ? decideRetry({ failure: settled, attemptsMade: number - rateLimitedAttempts, firstAttemptAt: step.startedAt, now: now(), policy })
       : { retry: false as const, reason: `${settled.class} failure` };
   if (decision.retry) {
     const nextAttemptAt = new Date(now().getTime() + decision.delayMs);
-    await transitionStep({ stepId: step.id, to: "waiting_retry", data: { error: json(settled), errorClass: settled.class, nextAttemptAt, waitReason: decision.reason } });
+    await transitionStep({
+      stepId: step.id,
+      to: "waiting_retry",
+      data: { error: json(settled), errorClass: settled.class, nextAttemptAt, waitReason: decision.reason, rateLimitedAttempts },
+    });
     return { kind: "retry", delayMs: decision.delayMs, failure: settled };
   }
   const to = needsReview(node, settled) ? "needs_review" : "failed";

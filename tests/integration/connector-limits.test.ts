@@ -83,6 +83,29 @@ describe("per-connector limits across workers (R10, R11)", () => {
     for (const runId of others) expect(await callStep(runId)).toMatchObject({ attemptCount: 1 });
   });
 
+  it("gives attempts answered with Retry-After back to the budget: three 429s and a 200 succeed under maxAttempts 2", async () => {
+    const provider = await startProvider();
+    const { flow } = await publishCallFlow({ url: `${provider.url}/crm/leads`, retry: { maxAttempts: 2, baseDelayMs: 50, maxDelayMs: 100 } });
+    provider.injectFaults(...Array.from({ length: 3 }, () => ({ type: "status" as const, status: 429, retryAfter: "1" })));
+
+    const { runId } = await deliverEvent(flow.hookKey);
+    await waitForRuns([runId], "succeeded");
+    // Every answer was recorded as an attempt, but only the last one counted against the budget.
+    expect(await callStep(runId)).toMatchObject({ attemptCount: 4, rateLimitedAttempts: 3 });
+    expect(provider.requests).toHaveLength(4);
+  });
+
+  it("still fails a step after maxAttempts temporary failures without Retry-After", async () => {
+    const provider = await startProvider();
+    const { flow } = await publishCallFlow({ url: `${provider.url}/crm/leads`, retry: { maxAttempts: 2, baseDelayMs: 50, maxDelayMs: 100 } });
+    provider.injectFaults({ type: "status", status: 502 }, { type: "status", status: 502 });
+
+    const { runId } = await deliverEvent(flow.hookKey);
+    await waitForRuns([runId], "failed");
+    expect(await callStep(runId)).toMatchObject({ attemptCount: 2, rateLimitedAttempts: 0 });
+    expect(provider.requests).toHaveLength(2);
+  });
+
   it("never has more than maxInFlight calls to a connector in flight, across two workers of concurrency 10", async () => {
     const target = await startProvider();
     await configureConnector({ key: new URL(target.url).host, settings: { maxInFlight: 3, maxPerSecond: 1_000 } });

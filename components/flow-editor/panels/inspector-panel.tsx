@@ -4,7 +4,7 @@ import { useCallback, useMemo } from "react";
 import { displayedGraph, isEditable } from "@/components/flow-editor/canvas/displayed-graph";
 import { useEditorServices } from "@/components/flow-editor/editor-context";
 import { useEditorStore, useEditorStoreApi } from "@/components/flow-editor/editor-store-context";
-import { NodeInspector } from "@/components/flow-editor/panels/inspector-placeholder";
+import { NodeInspector } from "@/components/flow-editor/inspector/node-inspector";
 
 /** The selected node's inspector; several selected nodes or none get a hint instead. */
 export function InspectorPanel() {

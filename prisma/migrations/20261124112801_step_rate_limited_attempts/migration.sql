@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "StepRun" ADD COLUMN     "rateLimitedAttempts" INTEGER NOT NULL DEFAULT 0;

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "StepRun" ADD COLUMN     "outputKeyId" TEXT,
+ADD COLUMN     "outputSealed" BYTEA;
