@@ -17,8 +17,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
-          // The chaos suite restarts its own PostgreSQL and kills workers for minutes; it runs on its
-          // own (`npm run test:chaos`) until its Retry-After check tolerates admission races under load.
+          // The chaos suite restarts its own PostgreSQL and kills workers for minutes: `npm test`
+          // runs it on its own after the rest (scripts/test.ts), as does `npm run test:chaos`.
           exclude: process.env.FLOWGATE_CHAOS ? [] : ["tests/integration/chaos.test.ts"],
           environment: "node",
           // Each file gets its own database copied from a migrated template.

@@ -28,8 +28,10 @@ const outcome = await runChaosSuite(
     workerConcurrency: values.concurrency,
     rate: values.rate,
     restartDatabase: !values["no-restart"],
-    // Enough for the backlog a large run leaves when the deliveries end.
-    quiescenceTimeoutSeconds: Math.max(300, Math.ceil(events / 10)),
+    // Enough for the backlog a large run leaves when the deliveries end: a
+    // provider failing a quarter of the calls keeps the connector's breaker
+    // (ratio 0.25) tripping, so it drains at about two orders a second.
+    quiescenceTimeoutSeconds: Math.max(300, Math.ceil(events * 0.75)),
     pgPort: chaosPgPort(process.env.FLOWGATE_CHAOS_PG_PORT),
     dataDir: ".data/chaos-pg",
     pending: parsePendingChecks(process.env.CHAOS_PENDING_CHECKS),

@@ -1,5 +1,5 @@
-// `npm test`: unit, integration (real PostgreSQL + pg-boss) and Playwright
-// e2e (Chromium) tests, then one summary line "N passed, N failed".
+// `npm test`: unit, integration (real PostgreSQL + pg-boss), the chaos suite
+// and Playwright e2e (Chromium) tests, then one summary line "N passed, N failed".
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -31,6 +31,12 @@ try {
   const vitestReport = path.join(RESULTS, "vitest.json");
   run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`], env);
   totals = add(totals, readVitest(vitestReport));
+
+  // The chaos suite kills workers and restarts its own PostgreSQL for minutes;
+  // alone, so the other files' load does not decide its timing, nor it theirs.
+  const chaosReport = path.join(RESULTS, "chaos.json");
+  run("npx", ["vitest", "run", "--project", "integration", "tests/integration/chaos.test.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${chaosReport}`], { ...env, FLOWGATE_CHAOS: "1" });
+  totals = add(totals, readVitest(chaosReport));
 
   const e2eUrl = await createDatabaseFrom(server.serverUrl, E2E_DB, TEMPLATE_DB);
   const playwrightReport = path.join(RESULTS, "playwright.json");

@@ -6,7 +6,7 @@ import type { ConnectorLimits } from "./schema";
 const limits: ConnectorLimits = { maxInFlight: 3, maxPerSecond: 2, minCalls: 4, failureRatio: 0.5, windowSeconds: 10, openSeconds: 5, halfOpenProbes: 1 };
 const T0 = Date.parse("2026-11-24T10:00:00.000Z");
 const at = (ms: number) => new Date(T0 + ms);
-const idle: ConnectorRuntime = { pausedAt: null, retryAfterUntil: null, recentCallStarts: [], breaker: CLOSED_BREAKER };
+const idle: ConnectorRuntime = { pausedAt: null, retryAfterUntil: null, recentCallStarts: [], breaker: CLOSED_BREAKER, nextWakeAt: null };
 const admit = (runtime: Partial<ConnectorRuntime>, { inFlight = 0, probesInFlight = 0, now = at(0) } = {}) =>
   admitCall({ runtime: { ...idle, ...runtime }, limits, inFlight, probesInFlight, now });
 
@@ -24,9 +24,26 @@ describe("admitCall", () => {
     expect(admit({ retryAfterUntil: at(5_000) }, { now: at(5_000) })).toMatchObject({ admitted: true });
   });
 
+  it("spaces the wake-ups of steps deferred by a Retry-After at the connector's pace, from the deadline on", () => {
+    let runtime: ConnectorRuntime = { ...idle, retryAfterUntil: at(5_000) };
+    const wakes: number[] = [];
+    for (let caller = 0; caller < 5; caller += 1) {
+      const admission = admitCall({ runtime, limits, inFlight: 0, probesInFlight: 0, now: at(caller * 10) });
+      if (admission.admitted) throw new Error("admitted inside a Retry-After window");
+      wakes.push(caller * 10 + admission.retryInMs);
+      runtime = admission.runtime;
+    }
+    // maxPerSecond 2: one wake-up every 500 ms, the first at the deadline.
+    expect(wakes).toEqual([5_000, 5_500, 6_000, 6_500, 7_000]);
+    // A slot handed out long ago does not hold back a new wait.
+    expect(admit({ retryAfterUntil: at(60_000), nextWakeAt: at(7_000) })).toMatchObject({ retryInMs: 60_000 });
+  });
+
   it("holds calls while the breaker is open", () => {
     const breaker = { status: "open" as const, openedAt: at(-1_000), buckets: [], probeSuccesses: 0 };
     expect(admit({ breaker })).toMatchObject({ admitted: false, reason: "breaker_open", retryInMs: 4_000 });
+    // The next caller held by the same open breaker wakes one call's spacing later.
+    expect(admit({ breaker, nextWakeAt: at(4_000) })).toMatchObject({ admitted: false, reason: "breaker_open", retryInMs: 4_500 });
   });
 
   it("admits a half-open breaker's probe as a probe, and only one at a time", () => {

@@ -8,6 +8,8 @@ export type ConnectorRuntime = {
   /** Start times of the calls admitted within the last second. */
   recentCallStarts: Date[];
   breaker: BreakerState;
+  /** The latest wake-up handed to a deferred caller (see deferInTurn). */
+  nextWakeAt: Date | null;
 };
 
 export type AdmitCallOptions = {
@@ -38,11 +40,11 @@ const RATE_WINDOW_MS = 1_000;
  */
 export function admitCall({ runtime, limits, inFlight, probesInFlight, now }: AdmitCallOptions): CallAdmission {
   if (runtime.pausedAt !== null) return deny(runtime, "connector_paused", PAUSED_RECHECK_MS);
-  if (runtime.retryAfterUntil !== null && runtime.retryAfterUntil > now) return deny(runtime, "retry_after", runtime.retryAfterUntil.getTime() - now.getTime());
+  if (runtime.retryAfterUntil !== null && runtime.retryAfterUntil > now) return deferInTurn(runtime, "retry_after", runtime.retryAfterUntil.getTime() - now.getTime(), limits, now);
 
   const breaker = admitThroughBreaker({ state: runtime.breaker, settings: limits, now, probesInFlight });
   const next = { ...runtime, breaker: breaker.state };
-  if (!breaker.allowed) return deny(next, "breaker_open", breaker.retryInMs);
+  if (!breaker.allowed) return deferInTurn(next, "breaker_open", breaker.retryInMs, limits, now);
   if (inFlight >= limits.maxInFlight) return deny(next, "connector_limit", IN_FLIGHT_RECHECK_MS);
 
   // A sliding window rather than a token bucket: no burst can put more than
@@ -55,6 +57,20 @@ export function admitCall({ runtime, limits, inFlight, probesInFlight, now }: Ad
     return deny(next, "connector_limit", Math.max(1, frees - now.getTime()));
   }
   return { admitted: true, probe: breaker.probe, runtime: { ...next, recentCallStarts: [...recent, now] } };
+}
+
+/**
+ * A step held by a Retry-After or an open breaker is deferred to a new job,
+ * so it gets a wake-up slot: no earlier than the wait requires, and one
+ * call's spacing (1 / maxPerSecond) after the previous deferred step's. A
+ * backlog of thousands then returns at the pace the connector admits,
+ * instead of every step asking for this row's lock in the same instant and
+ * most being deferred again.
+ */
+function deferInTurn(runtime: ConnectorRuntime, reason: PermitDenialReason, waitMs: number, limits: ConnectorLimits, now: Date): CallAdmission {
+  const earliest = now.getTime() + waitMs;
+  const wake = runtime.nextWakeAt === null ? earliest : Math.max(earliest, runtime.nextWakeAt.getTime() + 1_000 / limits.maxPerSecond);
+  return deny({ ...runtime, nextWakeAt: new Date(wake) }, reason, wake - now.getTime());
 }
 
 function deny(runtime: ConnectorRuntime, reason: PermitDenialReason, retryInMs: number): CallAdmission {

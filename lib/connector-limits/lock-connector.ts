@@ -54,6 +54,7 @@ export async function saveRuntime(tx: DbTransaction, key: string, runtime: Conne
       breakerOpenedAt: runtime.breaker.openedAt,
       breakerBuckets: runtime.breaker.buckets as Prisma.InputJsonValue,
       breakerProbeSuccesses: runtime.breaker.probeSuccesses,
+      nextWakeAt: runtime.nextWakeAt,
     },
   });
 }
@@ -66,5 +67,6 @@ export function runtimeOf(row: Connector): ConnectorRuntime {
     retryAfterUntil: row.retryAfterUntil,
     recentCallStarts: row.recentCallStarts,
     breaker: { status: row.breakerStatus, openedAt: row.breakerOpenedAt, buckets: buckets.success ? buckets.data : [], probeSuccesses: row.breakerProbeSuccesses },
+    nextWakeAt: row.nextWakeAt,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { environmentSchema } from "@/lib/credentials/schema";
+import { draftDefinitionSchema } from "@/lib/flows/schema";
 
 /** Bodies the flows API and server actions accept. The definition itself is validated by validateGraph on publish. */
 export const createFlowSchema = z.object({
@@ -45,3 +46,23 @@ const versionRefSchema = (name: string) =>
 
 export const diffQuerySchema = z.object({ from: versionRefSchema("from"), to: versionRefSchema("to") });
 export type DiffQuery = z.output<typeof diffQuerySchema>;
+
+/**
+ * A flow as a file (export, import, `npm run flow`): its name and draft.
+ * The definition is checked like a draft, so an unfinished flow travels
+ * too; publishing validates it fully.
+ */
+export const flowFileSchema = z.object({
+  format: z.literal("flowgate-flow", 'format must be "flowgate-flow" (is this a Flowgate flow export?)'),
+  formatVersion: z.literal(1, "formatVersion must be 1"),
+  name: z.string().trim().min(1, "name is required").max(120),
+  exportedAt: z.string().optional(),
+  definition: draftDefinitionSchema,
+});
+export type FlowFile = z.output<typeof flowFileSchema>;
+
+/** POST /api/v1/flows/:id/import: a file replaces the draft, under the same stale-save rule as PATCH. */
+export const importIntoFlowSchema = z.object({
+  file: z.unknown(),
+  expectedRevision: expectedRevisionSchema.optional(),
+});

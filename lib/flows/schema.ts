@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { FORBIDDEN_PATH_SEGMENTS } from "@/lib/mapping/parse-path";
 import { DATE_FORMAT_TOKENS } from "@/lib/mapping/split-date-format";
-import { IDEMPOTENCY_KEY_FORMATS } from "@/lib/runs/format-idempotency-key";
+import { IDEMPOTENCY_KEY_FORMATS } from "@/lib/runs/idempotency-key-formats";
 
 /*
  * The flow definition contract, schemaVersion 1. Published versions are

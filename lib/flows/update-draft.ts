@@ -8,7 +8,13 @@ import { recordFlowAudit } from "@/lib/flows/record-flow-audit";
 import { restoreMaskedValues } from "@/lib/flows/restore-masked-values";
 import type { UpdateDraftInput } from "@/lib/flows/requests";
 
-export type UpdateDraftOptions = { flowId: string; actor: FlowActor; input: UpdateDraftInput };
+export type UpdateDraftOptions = {
+  flowId: string;
+  actor: FlowActor;
+  input: UpdateDraftInput;
+  /** Said in the audit row when the definition came from a file. */
+  origin?: "import";
+};
 
 /**
  * Saves the editable draft (and its name and editor sample); published
@@ -20,7 +26,7 @@ export type UpdateDraftOptions = { flowId: string; actor: FlowActor; input: Upda
  * The audit row says what changed, never the definition, whose header
  * values may be secrets.
  */
-export async function updateDraft({ flowId, actor, input }: UpdateDraftOptions) {
+export async function updateDraft({ flowId, actor, input, origin }: UpdateDraftOptions) {
   const before = await getFlowOrThrow(flowId);
   const draft = input.definition === undefined ? undefined : parseDraft(restoreMaskedValues(input.definition, before.draft));
   const sample = input.sample === undefined ? undefined : restoreMaskedValues(input.sample, before.editorSample ?? undefined);
@@ -46,6 +52,7 @@ export async function updateDraft({ flowId, actor, input }: UpdateDraftOptions) 
         ...(renamed ? { previousName: before.name } : {}),
         ...(draft ? { definition: "changed", nodes: draft.nodes.length, revision: flow.draftRevision } : {}),
         ...(sample === undefined ? {} : { sample: "changed" }),
+        ...(origin ? { origin } : {}),
       },
     });
     return flow;

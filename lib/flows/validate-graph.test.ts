@@ -55,6 +55,17 @@ describe("validateGraph", () => {
     expect(result.problems).toEqual([]);
   });
 
+  it("reports a cron the queue's parser refuses although its shape looks right, and accepts ranges and steps", () => {
+    const scheduled = (cron: string) => ({
+      schemaVersion: 1,
+      nodes: [{ id: "tick", kind: "schedule-trigger", position: { x: 0, y: 0 }, config: { cron, timezone: "Asia/Almaty" } }],
+      edges: [],
+    });
+    expect(problemsOf(scheduled("61 * * * *"))).toEqual([expect.objectContaining({ nodeId: "tick", path: "config.cron", message: expect.stringContaining('cron "61 * * * *" is not a valid schedule') })]);
+    expect(problemsOf(scheduled("0 9 * 13 *"))).toHaveLength(1);
+    expect(validateGraph(scheduled("*/15 9-18 * * MON-FRI"))).toMatchObject({ ok: true });
+  });
+
   it("accepts the demo flow", () => {
     expect(validateGraph(buildDemoFlowDefinition("http://127.0.0.1:4010/leads"))).toMatchObject({ ok: true, problems: [] });
   });

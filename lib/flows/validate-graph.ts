@@ -1,4 +1,5 @@
 import { describeSchemaIssues, requiredErrorMap } from "@/lib/flows/describe-schema-issues";
+import { findCronProblems } from "@/lib/flows/find-cron-problems";
 import { findExpressionProblems } from "@/lib/flows/find-expression-problems";
 import { findGraphProblems } from "@/lib/flows/find-graph-problems";
 import { flowDefinitionSchema, flowNodeSchema, flowSkeletonSchema, type FlowDefinition, type FlowNode } from "@/lib/flows/schema";
@@ -28,6 +29,7 @@ export function validateGraph(definition: unknown, options: ValidateGraphOptions
     ...(parsed.success ? [] : describeSchemaIssues(parsed.error.issues, definition)),
     ...(skeleton ? findGraphProblems(skeleton) : []),
     ...findExpressionProblems(nodes),
+    ...findCronProblems(nodes),
     ...(options.requireExecutable === false ? [] : findUnrunnableNodes(nodes)),
   ];
   if (parsed.success && problems.length === 0) return { ok: true, definition: parsed.data, problems: [] };

@@ -1,7 +1,6 @@
 import { claimDedupKey } from "@/lib/dedup/claim-dedup-key";
-import { computeDedupKey, DedupKeyError } from "@/lib/dedup/compute-dedup-key";
 import { dedupScopeOf } from "@/lib/dedup/dedup-scope-of";
-import type { DedupConfig } from "@/lib/flows/schema";
+import { requireDedupKey } from "@/lib/nodes/require-dedup-key";
 import { StepFailureError } from "@/lib/runs/failure-class";
 import type { NodeExecutor } from "@/lib/nodes/types";
 
@@ -14,9 +13,7 @@ import type { NodeExecutor } from "@/lib/nodes/types";
  */
 export const executeDedup: NodeExecutor<"dedup"> = async (node, context) => {
   const { config } = node;
-  const key = await keyOf(config, context.input);
-  // Without a key the rule cannot be enforced; letting the run through could repeat an action.
-  if (key === null) throw new StepFailureError({ class: "permanent", code: "dedup_key_missing", message: `The dedup key ${config.keyFields ? "fields" : "expression"} gave no value for this event` });
+  const key = await requireDedupKey(config, context.input);
   const claim = await claimDedupKey({ scope: dedupScopeOf(config, context.run.flowId), key, runId: context.run.id, nodeId: node.id, windowSeconds: config.windowSeconds });
   if (claim.claimed) return { output: context.input };
   const reason = `duplicate of run ${claim.duplicateOfRunId}`;
@@ -24,13 +21,3 @@ export const executeDedup: NodeExecutor<"dedup"> = async (node, context) => {
   if (config.onDuplicate === "update") return { output: context.input, handle: "duplicate" };
   return { output: context.input, endRun: { status: "skipped_duplicate", reason, duplicateOfRunId: claim.duplicateOfRunId } };
 };
-
-async function keyOf(config: DedupConfig, input: unknown): Promise<string | null> {
-  try {
-    return await computeDedupKey(config, input);
-  } catch (error) {
-    // Bad data does not get better by retrying.
-    if (error instanceof DedupKeyError) throw new StepFailureError({ class: "permanent", code: "expression_error", message: error.message });
-    throw error;
-  }
-}

@@ -1,8 +1,7 @@
-import type { HttpRequestConfig } from "@/lib/flows/schema";
 import { lookUpRecord } from "@/lib/nodes/look-up-record";
 import { planAmbiguousRetry } from "@/lib/nodes/plan-ambiguous-retry";
+import { planHttpRequestCall } from "@/lib/nodes/plan-http-request-call";
 import { sendStepRequest } from "@/lib/nodes/send-step-request";
-import { formatIdempotencyKey } from "@/lib/runs/format-idempotency-key";
 import { StepFailureError } from "@/lib/runs/failure-class";
 import type { NodeExecutor, StepExchange } from "@/lib/nodes/types";
 
@@ -23,26 +22,12 @@ export const executeHttpRequest: NodeExecutor<"http-request"> = async (node, con
     if (existing.found) return { output: existing.record, exchange: existing.exchange };
     lookedUp = existing.exchange;
   }
-  const idempotencyKey = formatIdempotencyKey(context.idempotencyKey, config.idempotencyKeyFormat);
-  const sent = await sendStepRequest({
-    request: config,
-    context,
-    extraHeaders: { [config.idempotencyHeader]: idempotencyKey },
-    bodyField: config.idempotencyKeyPath === undefined ? undefined : { path: config.idempotencyKeyPath, value: idempotencyKey },
-    idempotentRequest: isRepeatable(config),
-  });
+  const sent = await sendStepRequest({ ...planHttpRequestCall(config, context.idempotencyKey), context });
   // The attempt's record shows the lookup that cleared the way for this create.
   const exchange = lookedUp === undefined ? sent.exchange : { ...sent.exchange, request: { ...asRecord(sent.exchange.request), lookedUpFirst: lookedUp } };
   if (!sent.result.ok) throw new StepFailureError(sent.result.failure, exchange);
   return { output: sent.result.body, exchange };
 };
-
-/** Methods a repeat cannot double; any method is, where the target honours the key. */
-const REPEATABLE_METHODS = new Set(["GET", "PUT", "DELETE"]);
-
-function isRepeatable(config: HttpRequestConfig): boolean {
-  return config.idempotencyHonoured || REPEATABLE_METHODS.has(config.method);
-}
 
 function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};

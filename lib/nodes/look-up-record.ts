@@ -11,10 +11,11 @@ export type LookedUpRecord = { found: true; record: unknown; exchange: StepExcha
  * node, and the look-before-create of an ambiguous call (R8). A configured
  * not-found status (404 by default) or an empty result is an answer, not a
  * failure; anything else that goes wrong is thrown, classified.
+ * `metered: false` is for a dry run only (see sendStepRequest).
  */
-export async function lookUpRecord(request: LookupRequest, context: StepContext): Promise<LookedUpRecord> {
+export async function lookUpRecord(request: LookupRequest, context: StepContext, { metered = true } = {}): Promise<LookedUpRecord> {
   // A lookup is a read: repeating it cannot double anything, which also makes a 500 temporary.
-  const { result, exchange } = await sendStepRequest({ request, context, idempotentRequest: true });
+  const { result, exchange } = await sendStepRequest({ request, context, idempotentRequest: true, metered });
   if (!result.ok) {
     if (result.status !== undefined && request.notFoundStatuses.includes(result.status)) return { found: false, exchange };
     throw new StepFailureError(asReadFailure(result.failure), exchange);

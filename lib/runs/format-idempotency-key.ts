@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
+import type { IdempotencyKeyFormat } from "@/lib/runs/idempotency-key-formats";
 
-export const IDEMPOTENCY_KEY_FORMATS = ["token", "uuid"] as const;
-export type IdempotencyKeyFormat = (typeof IDEMPOTENCY_KEY_FORMATS)[number];
+export { IDEMPOTENCY_KEY_FORMATS, type IdempotencyKeyFormat } from "@/lib/runs/idempotency-key-formats";
 
 /**
  * The step's key in the shape the target accepts. Most take any token;

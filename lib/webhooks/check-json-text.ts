@@ -7,15 +7,20 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const NUMBER_CHARS = new Set("-+.eE0123456789");
 
+/** Where an integer literal sits in the text: [start, end). */
+export type TextSpan = readonly [start: number, end: number];
+
 /**
  * Refuses (400) JSON text that parses but cannot be processed: nesting past
  * `maxDepth`, `\u0000` and unpaired surrogate escapes (PostgreSQL jsonb and
  * text refuse both, and two different lone surrogates decode to the same key),
  * and numbers that overflow to ±Infinity (every such event id would read as
- * "Infinity" and dedup into one). One linear pass without recursion; syntax
- * errors are left to JSON.parse.
+ * "Infinity" and dedup into one). Returns the integers beyond 2^53, which
+ * JSON.parse would silently round (two 64-bit event ids could become one).
+ * One linear pass without recursion; syntax errors are left to JSON.parse.
  */
-export function checkJsonText(text: string, maxDepth = MAX_JSON_DEPTH): void {
+export function checkJsonText(text: string, maxDepth = MAX_JSON_DEPTH): TextSpan[] {
+  const unsafeIntegers: TextSpan[] = [];
   let depth = 0;
   for (let i = 0; i < text.length; i += 1) {
     const char = text[i];
@@ -24,8 +29,9 @@ export function checkJsonText(text: string, maxDepth = MAX_JSON_DEPTH): void {
       depth += 1;
       if (depth > maxDepth) throw refuse(`Webhook JSON is nested deeper than ${maxDepth} levels`);
     } else if (char === "}" || char === "]") depth -= 1;
-    else if (char === "-" || (char !== undefined && char >= "0" && char <= "9")) i = skipNumber(text, i);
+    else if (char === "-" || (char !== undefined && char >= "0" && char <= "9")) i = skipNumber(text, i, unsafeIntegers);
   }
+  return unsafeIntegers;
 }
 
 /** Returns the index of the closing quote (or the end, for an unterminated string). */
@@ -51,11 +57,13 @@ function skipString(text: string, start: number): number {
   return text.length;
 }
 
-function skipNumber(text: string, start: number): number {
+function skipNumber(text: string, start: number, unsafeIntegers: TextSpan[]): number {
   let end = start;
   while (end < text.length && NUMBER_CHARS.has(text[end] ?? "")) end += 1;
   const token = text.slice(start, end);
-  if (Math.abs(Number(token)) === Infinity) throw refuse(`Webhook JSON has a number too large to represent (${token.slice(0, 20)}…)`);
+  const value = Number(token);
+  if (Math.abs(value) === Infinity) throw refuse(`Webhook JSON has a number too large to represent (${token.slice(0, 20)}…)`);
+  if (/^-?\d+$/.test(token) && !Number.isSafeInteger(value)) unsafeIntegers.push([start, end]);
   return end - 1;
 }
 

@@ -19,6 +19,11 @@ describe("parseWebhookBody", () => {
     }
   });
 
+  it("reads integers beyond 2^53 as strings with their exact digits, and leaves safe numbers alone", () => {
+    const body = '{"id":9007199254740993,"next":9007199254740992,"neg":-12345678901234567890,"amount":12.5,"n":[9007199254740991,1e3],"s":"9007199254740993"}';
+    expect(json(body)()).toEqual({ id: "9007199254740993", next: "9007199254740992", neg: "-12345678901234567890", amount: 12.5, n: [9007199254740991, 1000], s: "9007199254740993" });
+  });
+
   it("answers 415 for other content types and for forms the trigger does not accept", () => {
     expect(() => parseWebhookBody("text/plain", Buffer.from("{}"), { acceptForm: false })).toThrow(expect.objectContaining({ status: 415 }));
     expect(() => parseWebhookBody("application/x-www-form-urlencoded", Buffer.from("a=1"), { acceptForm: false })).toThrow(expect.objectContaining({ status: 415 }));

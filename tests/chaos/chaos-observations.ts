@@ -5,7 +5,7 @@ import type { KillRecord } from "@/tests/chaos/kill-workers";
 import type { DeliveryPlan } from "@/tests/chaos/plan-deliveries";
 import type { Quiescence } from "@/tests/chaos/wait-for-quiescence";
 import type { DeliveryStats } from "@/tests/chaos/send-deliveries";
-import type { BreakerOpenWindow } from "@/tests/chaos/watch-breaker";
+import type { BreakerOpenWindow, RecordedRetryAfter } from "@/tests/chaos/watch-connector";
 
 /** One run as the checks need it: its event, outcome and how its call step ended. */
 export type ObservedRun = {
@@ -19,7 +19,7 @@ export type ObservedRun = {
   error: unknown;
   statusReason: string | null;
   /** The call step, when the run got that far. */
-  call: { status: string; errorClass: string | null; error: unknown; attempts: number } | null;
+  call: { status: string; errorClass: string | null; error: unknown; attempts: number; attemptStarts: number[] } | null;
   /** For a run failed by the dead-letter handler: its pg-boss jobs, in order, with state and retry count. */
   jobs: string | null;
 };
@@ -43,6 +43,8 @@ export type ChaosObservations = {
   connectorLimit: number;
   connectorPerSecond: number;
   breakerOpenWindows: BreakerOpenWindow[];
+  /** Retry-After windows as the engine recorded them (the provider's own are in provider.retryAfterWindows). */
+  retryAfterWindows: RecordedRetryAfter[];
   pending: PendingGroup[];
   durationMs: number;
 };

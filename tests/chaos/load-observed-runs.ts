@@ -8,7 +8,7 @@ export async function loadObservedRuns(flowId: string, callNodeId: string): Prom
     orderBy: { createdAt: "asc" },
     include: {
       event: { select: { providerEventId: true, businessKey: true } },
-      steps: { where: { nodeId: callNodeId }, include: { _count: { select: { attempts: true } } } },
+      steps: { where: { nodeId: callNodeId }, include: { attempts: { select: { startedAt: true }, orderBy: { number: "asc" } } } },
     },
   });
   const jobs = await describeJobsOfAbandonedRuns(runs.filter((run) => (run.error as { code?: unknown } | null)?.code === "job_exhausted").map((run) => run.id));
@@ -23,7 +23,9 @@ export async function loadObservedRuns(flowId: string, callNodeId: string): Prom
       businessKey: run.event.businessKey,
       error: run.error,
       statusReason: run.statusReason,
-      call: call ? { status: call.status, errorClass: call.errorClass, error: call.error, attempts: call._count.attempts } : null,
+      call: call
+        ? { status: call.status, errorClass: call.errorClass, error: call.error, attempts: call.attempts.length, attemptStarts: call.attempts.map((attempt) => attempt.startedAt.getTime()) }
+        : null,
       jobs: jobs.get(run.id) ?? null,
     };
   });

@@ -18,7 +18,7 @@ import { sendDeliveries } from "@/tests/chaos/send-deliveries";
 import { spawnWorkers, type WorkerPool } from "@/tests/chaos/spawn-workers";
 import type { ChaosDatabase } from "@/tests/chaos/start-chaos-database";
 import { waitForQuiescence, waitForShareFinal } from "@/tests/chaos/wait-for-quiescence";
-import { watchBreaker } from "@/tests/chaos/watch-breaker";
+import { watchConnector } from "@/tests/chaos/watch-connector";
 
 export type ChaosOutcome = { report: string; violations: number; results: CheckedResult[]; observations: ChaosObservations };
 
@@ -65,7 +65,7 @@ export async function runChaos(options: ChaosOptions, database: ChaosDatabase, r
     });
     pool = workers;
     killer = startWorkerKiller({ pool: workers, random: killRandom, meanSeconds: options.killEverySeconds, afterCreateChance: options.killAfterCreateChance });
-    const breaker = watchBreaker(CHAOS_CONNECTOR_KEY);
+    const connector = watchConnector(CHAOS_CONNECTOR_KEY);
     // Deliveries start once every worker is up, so the load meets a working system and its kills.
     await workers.whenAllReady();
     log(`chaos: ${plan.deliveries} deliveries for ${plan.orders} orders, ${options.workers} workers${options.restartDatabase ? `, database restart after delivery ${restartAt}` : ""}`);
@@ -94,7 +94,7 @@ export async function runChaos(options: ChaosOptions, database: ChaosDatabase, r
     killer.stop();
     log(`chaos: killing stopped after ${((Date.now() - started) / 1000).toFixed(0)} s; waiting for rest`);
     const quiescence = await waitForQuiescence({ flowId: flow.id, timeoutMs: options.quiescenceTimeoutSeconds * 1000 });
-    const breakerOpenWindows = await breaker.stop();
+    const { breakerOpenWindows, retryAfterWindows } = await connector.stop();
     await pool.stop();
 
     const observations: ChaosObservations = {
@@ -114,6 +114,7 @@ export async function runChaos(options: ChaosOptions, database: ChaosDatabase, r
       connectorLimit: CHAOS_CONNECTOR_LIMIT,
       connectorPerSecond: CHAOS_CONNECTOR_PER_SECOND,
       breakerOpenWindows,
+      retryAfterWindows,
       pending: options.pending,
       durationMs: Date.now() - started,
     };

@@ -35,6 +35,16 @@ describe("dedup keys for providers without a usable event id (R4)", () => {
     expect(other.body.runId).not.toBe(first.body.runId);
   });
 
+  it("keeps 64-bit numeric event ids apart: 2^53 + 1 and 2^53 are two events, redeliveries of either are duplicates", async () => {
+    const { flow } = await createPublishedFlow(withTrigger({ eventIdPath: "id" }), "big ids");
+    const results = [];
+    for (const id of ["9007199254740993", "9007199254740992", "9007199254740993"]) results.push(await post(flow.hookKey, `{"id":${id}}`));
+    expect(results.map((result) => result.status)).toEqual([202, 202, 200]);
+    expect(results[2]!.body.runId).toBe(results[0]!.body.runId);
+    const events = await db.event.findMany({ where: { flowId: flow.id }, orderBy: { receivedAt: "asc" }, select: { providerEventId: true } });
+    expect(events.map((event) => event.providerEventId)).toEqual(["9007199254740993", "9007199254740992"]);
+  });
+
   it("computes the key with the flow's JSONata expression", async () => {
     // Bitrix24-style: the event has no id, but entity id + timestamp identify it.
     const { flow } = await createPublishedFlow(withTrigger({ eventIdExpression: 'data.FIELDS.ID & "@" & ts' }), "expression keys");

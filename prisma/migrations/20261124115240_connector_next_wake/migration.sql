@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Connector" ADD COLUMN     "nextWakeAt" TIMESTAMP(3);
