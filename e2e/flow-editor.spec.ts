@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createUserViaApi, type CreatedUser } from "./support/admin-api";
 import { SAME_ORIGIN, signInApi } from "./support/api-session";
@@ -52,6 +53,20 @@ test("builds webhook → map-fields → http-request from an empty canvas, undoe
   await expect(page.getByRole("tab", { name: "Problems (0)" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Publish" })).toBeEnabled();
   await page.getByTestId("flow-canvas").screenshot({ path: testInfo.outputPath("canvas-built.png") });
+
+  // Fix a field in the inspector: an empty URL is a problem on the card, a real one clears it.
+  await nodeCard(page, "http-request").click();
+  const url = page.getByTestId("inspector-field-config.url");
+  await url.fill("");
+  await expect(page.getByTestId("node-problems-http-request")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Publish" })).toBeDisabled();
+  await url.fill("https://crm.example.com/api/leadsx");
+  // Backspace in a field edits the field, never deletes the selected node.
+  await url.press("Backspace");
+  await expect(url).toHaveValue("https://crm.example.com/api/leads");
+  await expect(nodeCard(page, "http-request")).toBeVisible();
+  await expect(page.getByTestId("node-problems-http-request")).toHaveCount(0);
+  await expect(nodeCard(page, "http-request")).toContainText("POST · leads · 5 attempts · idempotent");
 
   // Delete a node with the keyboard: its edges go with it; undo and redo restore and repeat it.
   await nodeCard(page, "map-fields").click();
@@ -199,6 +214,62 @@ test("publishes v1 and v2, views and compares versions, and rolls back to v1 as 
   await page.getByLabel("Compare to").selectOption("3");
   await page.getByRole("button", { name: "Compare", exact: true }).click();
   await expect(page.getByTestId("diff-list")).toHaveText("No differences.");
+});
+
+test("tests the draft with a sample: each step's outcome, the would-be request, and colours on the cards", async ({ page }, testInfo) => {
+  const flow = await createFlowLikeDemo(page, `Editor dry run ${Date.now()}`);
+  await openEditor(page, flow.id);
+  await page.getByRole("tab", { name: "Test" }).click();
+  const sample = page.getByLabel("Sample event (JSON)");
+  await sample.fill('{ "id": "evt-1", "order": { "id": "ORD-9" ');
+  await expect(page.getByTestId("sample-error")).toBeVisible();
+  await sample.fill(JSON.stringify({ id: "evt-1", order: { id: "ORD-9", total: "12.50" }, customer: { name: " Ada ", email: "ADA@EXAMPLE.COM", phone: "8 701 123 45 67" } }, null, 2));
+  await expect(page.getByTestId("sample-error")).toHaveCount(0);
+  await page.getByRole("button", { name: "Test with sample" }).click();
+
+  await expect(page.getByTestId("dry-run-step-send")).toHaveAttribute("data-status", "succeeded");
+  const request = page.getByTestId("dry-run-request-send");
+  await expect(request).toContainText("Would send (nothing was sent)");
+  await expect(request).toContainText(/POST http:\/\/127\.0\.0\.1:\d+\/crm\/leads/);
+  await expect(request).toContainText("Idempotency-Key");
+  await expect(request).toContainText('"email": "ada@example.com"');
+  await expect(nodeCard(page, "map")).toHaveAttribute("data-run-status", "succeeded");
+  await expect(nodeCard(page, "send")).toHaveAttribute("data-run-status", "succeeded");
+  await page.getByTestId("dry-run-panel").screenshot({ path: testInfo.outputPath("dry-run-panel.png") });
+  await page.screenshot({ path: testInfo.outputPath("dry-run-editor.png") });
+
+  // The sample is part of the draft: it survives a reload.
+  await expectSaved(page);
+  await page.reload();
+  await page.getByRole("tab", { name: "Test" }).click();
+  await expect(page.getByLabel("Sample event (JSON)")).toHaveValue(/ORD-9/);
+});
+
+test("exports the draft, refuses a bad file with its problems, and imports a good one (undoable)", async ({ page }) => {
+  const flow = await createFlowLikeDemo(page, `Editor files ${Date.now()}`);
+  await openEditor(page, flow.id);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export" }).click()]);
+  const file = JSON.parse(await readFile((await download.path())!, "utf8")) as { format: string; definition: { nodes: { id: string; label?: string }[] } };
+  expect(file.format).toBe("flowgate-flow");
+  expect(file.definition.nodes.map((node) => node.id)).toEqual(["webhook", "map", "send"]);
+
+  const bad = { ...file, definition: { ...file.definition, nodes: [{ id: "x", kind: "teleport", position: { x: 0, y: 0 }, config: {} }] } };
+  await page.getByTestId("import-file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+  const failure = page.getByRole("dialog");
+  await expect(failure).toContainText("Import failed: the draft was not changed");
+  await expect(failure.getByTestId("import-problems")).toContainText("Unknown node kind");
+  await failure.getByRole("button", { name: "Close" }).click();
+  await expect(nodeCard(page, "send")).toBeVisible();
+
+  const renamed = { ...file, definition: { ...file.definition, nodes: file.definition.nodes.map((node) => (node.id === "send" ? { ...node, label: "Imported call" } : node)) } };
+  await page.getByTestId("import-file").setInputFiles({ name: "good.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(renamed)) });
+  await expect(nodeCard(page, "send")).toContainText("Imported call");
+  await expect(page.getByTestId("editor-notice")).toHaveText("Imported good.json");
+  await page.keyboard.press("Control+z");
+  await expect(nodeCard(page, "send")).toContainText("Create lead");
+  await expectSaved(page);
+  expect((await readDraft(page.request, flow.id)).draft.nodes.find((node) => node.id === "send")?.label).toBe("Create lead");
 });
 
 test("a viewer sees the canvas read-only", async ({ page, browser }) => {

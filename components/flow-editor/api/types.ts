@@ -1,5 +1,3 @@
-import type { GraphProblem } from "@/lib/flows/validate-graph";
-import type { NodeKind } from "@/lib/flows/schema";
 import type { DraftDefinition } from "@/components/flow-editor/model/types";
 
 /* Shapes of the flows API as the editor reads them (JSON: dates are strings). */
@@ -31,22 +29,7 @@ export type { DefinitionDiff } from "@/lib/flows/diff-definitions";
 /** "draft" or a version number: the two ends of a comparison. */
 export type DiffEnd = number | "draft";
 
-export type DryRunStatus = "succeeded" | "failed" | "not-reached";
-
-export type DryRunStep = {
-  nodeId: string;
-  kind: NodeKind;
-  status: DryRunStatus;
-  input?: unknown;
-  output?: unknown;
-  handle?: string;
-  dedup?: { key: string | null; decision: "new" | "duplicate"; duplicateOfRunId?: string };
-  request?: { method: string; url: string; headers: Record<string, string>; body?: unknown; idempotencyKey?: string; idempotencyHeader?: string };
-  lookup?: { called: boolean; found?: boolean };
-  error?: { class: string; message: string };
-};
-
-export type DryRunResult = { steps: DryRunStep[]; problems: GraphProblem[] };
+export type { DryRunResult, DryRunStep, DryRunStepStatus as DryRunStatus } from "@/lib/dry-run/schema";
 
 export type SampleSource = "saved" | "last-event" | null;
 

@@ -30,7 +30,7 @@ export function DryRunStepCard({ step }: { step: DryRunStep }) {
         <button type="button" className="font-mono text-sm font-semibold hover:underline" onClick={() => store.getState().focusNode(step.nodeId)}>
           {step.nodeId}
         </button>
-        <span className="text-xs text-slate-500">{NODE_DEFINITIONS[step.kind]?.label ?? step.kind}</span>
+        <span className="text-xs text-slate-500">{NODE_DEFINITIONS[step.kind].label}</span>
         <span className={`ml-auto rounded-full px-2 py-0.5 text-xs ${STATUS_STYLE[step.status]}`}>{step.status}</span>
       </div>
       {step.error ? (
@@ -38,7 +38,8 @@ export function DryRunStepCard({ step }: { step: DryRunStep }) {
           {step.error.class}: {step.error.message}
         </p>
       ) : null}
-      {step.handle ? <Row label="Branch taken">{step.handle}</Row> : null}
+      {step.note ? <p className="text-xs text-slate-600">{step.note}</p> : null}
+      {step.handle && step.handle !== "out" ? <Row label="Branch taken">{step.handle}</Row> : null}
       {step.dedup ? (
         <Row label="Dedup">
           key <code>{step.dedup.key ?? "(none)"}</code> → {step.dedup.decision === "duplicate" ? `duplicate${step.dedup.duplicateOfRunId ? ` of run ${step.dedup.duplicateOfRunId}` : ""}` : "new"}
@@ -64,7 +65,7 @@ function WouldSend({ request, nodeId }: { request: NonNullable<DryRunStep["reque
         {request.method} {request.url}
       </p>
       {request.idempotencyKey ? (
-        <Row label={request.idempotencyHeader ?? "Idempotency-Key"}>
+        <Row label={request.idempotencyHeader}>
           <code className="break-all">{request.idempotencyKey}</code>
         </Row>
       ) : null}
