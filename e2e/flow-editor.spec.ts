@@ -235,7 +235,8 @@ test("tests the draft with a sample: each step's outcome, the would-be request, 
   await expect(request).toContainText('"email": "ada@example.com"');
   await expect(nodeCard(page, "map")).toHaveAttribute("data-run-status", "succeeded");
   await expect(nodeCard(page, "send")).toHaveAttribute("data-run-status", "succeeded");
-  await page.getByTestId("dry-run-panel").screenshot({ path: testInfo.outputPath("dry-run-panel.png") });
+  await request.scrollIntoViewIfNeeded();
+  await page.getByRole("tabpanel").screenshot({ path: testInfo.outputPath("dry-run-panel.png") });
   await page.screenshot({ path: testInfo.outputPath("dry-run-editor.png") });
 
   // The sample is part of the draft: it survives a reload.

@@ -43,28 +43,28 @@ export function NodePalette() {
     <nav aria-label="Node palette">
       {/* While a version is shown nothing can be added; a disabled fieldset says so to every control at once. */}
       <fieldset disabled={!editable} className="space-y-4 disabled:opacity-50">
-      {CATEGORIES.map(({ category, title }) => (
-        <section key={category}>
-          <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
-          <ul className="space-y-1">
-            {NODE_KINDS.filter((kind) => NODE_DEFINITIONS[kind].category === category).map((kind) => (
-              <li key={kind}>
-                <button
-                  type="button"
-                  draggable={editable}
-                  data-testid={`palette-${kind}`}
-                  title="Drag onto the canvas, or click to add"
-                  onDragStart={(event) => onDragStart(event, kind)}
-                  onClick={() => addInView(kind)}
-                  className="w-full cursor-grab rounded-md border border-slate-200 bg-white px-2 py-1.5 text-left text-sm hover:border-slate-400 hover:bg-slate-50 active:cursor-grabbing"
-                >
-                  {NODE_DEFINITIONS[kind].label}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+        {CATEGORIES.map(({ category, title }) => (
+          <section key={category}>
+            <h3 className="mb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase">{title}</h3>
+            <ul className="space-y-1">
+              {NODE_KINDS.filter((kind) => NODE_DEFINITIONS[kind].category === category).map((kind) => (
+                <li key={kind}>
+                  <button
+                    type="button"
+                    draggable={editable}
+                    data-testid={`palette-${kind}`}
+                    title="Drag onto the canvas, or click to add"
+                    onDragStart={(event) => onDragStart(event, kind)}
+                    onClick={() => addInView(kind)}
+                    className="w-full cursor-grab rounded-md border border-slate-200 bg-white px-2 py-1.5 text-left text-sm hover:border-slate-400 hover:bg-slate-50 active:cursor-grabbing"
+                  >
+                    {NODE_DEFINITIONS[kind].label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
       </fieldset>
     </nav>
   );

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { runDryRun } from "@/components/flow-editor/api/editor-api";
 import { useEditorStore, useEditorStoreApi } from "@/components/flow-editor/editor-store-context";
 import { DryRunStepCard } from "@/components/flow-editor/dry-run/dry-run-step";
+import { usePendingAction } from "@/components/flow-editor/hooks/use-pending-action";
 import { SampleEditor } from "@/components/flow-editor/dry-run/sample-editor";
 import { toDefinition } from "@/components/flow-editor/model/types";
 import { Button } from "@/components/ui/button";
@@ -19,21 +20,13 @@ export function DryRunPanel() {
   const stale = useEditorStore((state) => state.dryRun !== null && state.dryRun.changeCount !== state.changeCount);
   const hasSample = useEditorStore((state) => state.sample !== undefined);
   const [allowReadOnlyCalls, setAllowReadOnlyCalls] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = usePendingAction();
 
-  const run = async () => {
-    const { flowId, graph, sample } = store.getState();
-    setPending(true);
-    setError(null);
-    try {
+  const test = () =>
+    run(async () => {
+      const { flowId, graph, sample } = store.getState();
       store.getState().setDryRun(await runDryRun(flowId, { definition: toDefinition(graph), sample, allowReadOnlyCalls }));
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : "The test run failed");
-    } finally {
-      setPending(false);
-    }
-  };
+    }, "The test run failed");
 
   return (
     <div className="space-y-3" data-testid="dry-run-panel">
@@ -46,7 +39,7 @@ export function DryRunPanel() {
         </span>
       </label>
       <div className="flex items-center gap-2">
-        <Button onClick={() => void run()} disabled={pending || !hasSample} title={hasSample ? undefined : "Paste a sample event or load the last one first"}>
+        <Button onClick={() => void test()} disabled={pending || !hasSample} title={hasSample ? undefined : "Paste a sample event or load the last one first"}>
           {pending ? "Testing…" : "Test with sample"}
         </Button>
         {dryRun ? (

@@ -1,33 +1,24 @@
 "use client";
 
-import { useState } from "react";
 import { rollbackTo } from "@/components/flow-editor/api/editor-api";
 import { useEditorStoreApi } from "@/components/flow-editor/editor-store-context";
 import { refreshVersions } from "@/components/flow-editor/hooks/refresh-versions";
+import { usePendingAction } from "@/components/flow-editor/hooks/use-pending-action";
 import { Button } from "@/components/ui/button";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 
 /** Confirms a rollback, which publishes a copy of the old version as the newest; the draft stays as it is. */
 export function RollbackDialog({ versionNumber, onClose }: { versionNumber: number | null; onClose: () => void }) {
   const store = useEditorStoreApi();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = usePendingAction();
 
-  const confirm = async () => {
-    if (versionNumber === null) return;
-    setPending(true);
-    setError(null);
-    try {
+  const confirm = (versionNumber: number) =>
+    run(async () => {
       const version = await rollbackTo(store.getState().flowId, versionNumber);
       await refreshVersions(store, version.id);
       store.getState().setNotice(`Published v${version.number}: ${version.message}`);
       onClose();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : "Rollback failed");
-    } finally {
-      setPending(false);
-    }
-  };
+    }, "Rollback failed");
 
   return (
     <ModalDialog open={versionNumber !== null} onClose={onClose} title={`Roll back to v${versionNumber ?? ""}?`}>
@@ -39,7 +30,7 @@ export function RollbackDialog({ versionNumber, onClose }: { versionNumber: numb
         <Button variant="secondary" onClick={onClose}>
           Cancel
         </Button>
-        <Button variant="danger" onClick={() => void confirm()} disabled={pending}>
+        <Button variant="danger" onClick={() => versionNumber !== null && void confirm(versionNumber)} disabled={pending}>
           {pending ? "Rolling back…" : `Roll back to v${versionNumber ?? ""}`}
         </Button>
       </div>

@@ -6,6 +6,7 @@ import { useEditorServices } from "@/components/flow-editor/editor-context";
 import { useEditorStore, useEditorStoreApi } from "@/components/flow-editor/editor-store-context";
 import { CompareForm } from "@/components/flow-editor/panels/compare-form";
 import { RollbackDialog } from "@/components/flow-editor/panels/rollback-dialog";
+import { usePendingAction } from "@/components/flow-editor/hooks/use-pending-action";
 import { formatDateTime } from "@/components/ui/format-date-time";
 
 /** Published versions, newest first: view one on the canvas, compare two, or roll back to one. */
@@ -16,16 +17,10 @@ export function VersionsPanel() {
   const publishedVersionId = useEditorStore((state) => state.publishedVersionId);
   const viewing = useEditorStore((state) => (state.overlay?.mode === "view" ? state.overlay.version.number : null));
   const [rollback, setRollback] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run } = usePendingAction();
 
-  const view = async (versionNumber: number) => {
-    setError(null);
-    try {
-      store.getState().setOverlay({ mode: "view", version: await fetchVersion(store.getState().flowId, versionNumber) });
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : "Could not open the version");
-    }
-  };
+  const view = (versionNumber: number) =>
+    run(async () => store.getState().setOverlay({ mode: "view", version: await fetchVersion(store.getState().flowId, versionNumber) }), "Could not open the version");
 
   if (versions.length === 0) return <p className="text-sm text-slate-600">No versions yet. Publish the draft to create v1.</p>;
   return (

@@ -1,8 +1,8 @@
 "use client";
 
-import { useState } from "react";
 import { fetchFlow } from "@/components/flow-editor/api/editor-api";
 import { useEditorStore, useEditorStoreApi } from "@/components/flow-editor/editor-store-context";
+import { usePendingAction } from "@/components/flow-editor/hooks/use-pending-action";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -13,18 +13,14 @@ import { Button } from "@/components/ui/button";
 export function ConflictBanner() {
   const store = useEditorStoreApi();
   const save = useEditorStore((state) => state.save);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = usePendingAction();
   if (save.status !== "conflict") return null;
 
-  const reloadTheirs = async () => {
-    try {
+  const reloadTheirs = () =>
+    run(async () => {
       const flow = await fetchFlow(store.getState().flowId);
       store.getState().replaceDraft(flow.draft, flow.draftRevision, flow.editorSample ?? undefined);
-      setError(null);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : "Could not load the newer draft");
-    }
-  };
+    }, "Could not load the newer draft");
 
   return (
     <div role="alert" data-testid="conflict-banner" className="flex flex-wrap items-center gap-3 border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-900">
@@ -33,7 +29,7 @@ export function ConflictBanner() {
         <span className="block text-xs text-red-800">{save.message}</span>
       </span>
       <div className="ml-auto flex gap-2">
-        <Button variant="secondary" onClick={() => void reloadTheirs()}>
+        <Button variant="secondary" onClick={() => void reloadTheirs()} disabled={pending}>
           Reload theirs
         </Button>
         <Button variant="danger" onClick={() => store.getState().overwriteRevision(save.currentRevision)}>

@@ -1,10 +1,11 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { publishDraft } from "@/components/flow-editor/api/editor-api";
 import { useEditorServices } from "@/components/flow-editor/editor-context";
 import { useEditorStoreApi } from "@/components/flow-editor/editor-store-context";
 import { refreshVersions } from "@/components/flow-editor/hooks/refresh-versions";
+import { usePendingAction } from "@/components/flow-editor/hooks/use-pending-action";
 import { Button } from "@/components/ui/button";
 import { Field, SelectField } from "@/components/ui/field";
 import { ModalDialog } from "@/components/ui/modal-dialog";
@@ -13,26 +14,19 @@ import { ModalDialog } from "@/components/ui/modal-dialog";
 export function PublishDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const store = useEditorStoreApi();
   const { flowId, environments, flushSave } = useEditorServices();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, run } = usePendingAction();
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    try {
+    return run(async () => {
       // Publishing takes the stored draft, so it must hold what is on the canvas.
       if (!(await flushSave())) throw new Error("The draft could not be saved; see the save status above");
       const version = await publishDraft(flowId, { message: String(form.get("message") ?? ""), environment: String(form.get("environment") ?? "production") });
       await refreshVersions(store, version.id);
       store.getState().setNotice(`Published v${version.number}`);
       onClose();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : "Publishing failed");
-    } finally {
-      setPending(false);
-    }
+    }, "Publishing failed");
   };
 
   return (
