@@ -45,6 +45,10 @@ test("builds webhook → map-fields → http-request from an empty canvas, undoe
   await expect(page.getByTestId("node-problems-map-fields")).toHaveAttribute("title", /not connected to the trigger/);
   await expect(page.getByRole("button", { name: "Publish" })).toBeDisabled();
   await expect(page.getByTestId("publish-blocked")).toHaveText("2 problems");
+  // A problem in the list selects its node and brings it into view.
+  await page.getByRole("tab", { name: "Problems (2)" }).click();
+  await page.getByTestId("problems-list").getByRole("button", { name: /http-request/ }).click();
+  await expect(page.locator('.react-flow__node[data-id="http-request"]')).toHaveClass(/selected/);
 
   await connectNodes(page, "webhook-trigger", "map-fields");
   await connectNodes(page, "map-fields", "http-request");
@@ -100,7 +104,7 @@ test("builds webhook → map-fields → http-request from an empty canvas, undoe
   await expectSaved(page);
 });
 
-test("copies and pastes nodes, connects a filter's branch and lays the graph out", async ({ page }) => {
+test("multi-selects, copies and pastes nodes, connects both branches of a filter and lays the graph out", async ({ page }) => {
   const flow = await createEmptyFlow(page, `Editor branches ${Date.now()}`);
   await openEditor(page, flow.id);
   await dropFromPalette(page, "manual-trigger", 120, 120);
@@ -111,24 +115,34 @@ test("copies and pastes nodes, connects a filter's branch and lays the graph out
   await expect(page.locator(".react-flow__edge")).toHaveCount(2);
   await expect(page.locator(".react-flow__edge-text")).toHaveText("true");
 
-  await nodeCard(page, "http-request").click();
+  // Shift-click adds to the selection; the copy keeps the edge between the copied nodes.
+  await nodeCard(page, "filter").click();
+  await nodeCard(page, "http-request").click({ modifiers: ["Shift"] });
+  await expect(page.locator(".react-flow__node.selected")).toHaveCount(2);
   await page.keyboard.press("Control+c");
   await page.keyboard.press("Control+v");
+  await expect(nodeCard(page, "filter-2")).toBeVisible();
   await expect(nodeCard(page, "http-request-2")).toBeVisible();
-  await connectNodes(page, "filter", "http-request-2", "false");
   await expect(page.locator(".react-flow__edge")).toHaveCount(3);
+  await connectNodes(page, "filter", "filter-2", "false");
+  await expect(page.locator(".react-flow__edge")).toHaveCount(4);
   // A trigger has no input: a drag into it draws nothing.
   await dragBetween(page, page.getByTestId("handle-http-request-2-out"), nodeCard(page, "manual-trigger"));
-  await expect(page.locator(".react-flow__edge")).toHaveCount(3);
+  await expect(page.locator(".react-flow__edge")).toHaveCount(4);
 
   await page.getByRole("button", { name: "Auto-layout" }).click();
+  await page.getByRole("button", { name: "Fit" }).click();
   const trigger = await nodeCard(page, "manual-trigger").boundingBox();
   const filter = await nodeCard(page, "filter").boundingBox();
+  const copy = await nodeCard(page, "filter-2").boundingBox();
   expect(trigger!.x).toBeLessThan(filter!.x);
+  expect(filter!.x).toBeLessThan(copy!.x);
+  await expect(page.getByRole("tab", { name: "Problems (0)" })).toBeVisible();
   await expectSaved(page);
   const saved = await readDraft(page.request, flow.id);
   expect(saved.draft.edges.map((edge) => `${edge.source}:${edge.sourceHandle}->${edge.target}`).sort()).toEqual([
-    "filter:false->http-request-2",
+    "filter-2:true->http-request-2",
+    "filter:false->filter-2",
     "filter:true->http-request",
     "manual-trigger:out->filter",
   ]);

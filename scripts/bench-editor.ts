@@ -14,6 +14,8 @@ const NODES = Number(process.env.BENCH_EDITOR_NODES ?? 300);
 const PORT = Number(process.env.BENCH_EDITOR_PORT ?? 3490);
 const PG_PORT = Number(process.env.BENCH_EDITOR_PG_PORT ?? 54359);
 const BASE = `http://127.0.0.1:${PORT}`;
+/** The node clicked and dragged: one in the middle of the flow. */
+const TARGET = `n${Math.floor(NODES / 2)}`;
 const ADMIN = { email: "bench@flowgate.local", password: "bench-editor-password-1" };
 
 const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
@@ -52,20 +54,22 @@ try {
   await page.goto(`${BASE}/flows/${flow.id}/edit`);
   await page.locator(".react-flow__node").nth(NODES - 1).waitFor();
   const rendered = performance.now();
-  await page.getByTestId("node-n150").click();
-  await page.locator('[data-testid="inspector"][data-node-id="n150"]').waitFor();
+  await page.getByTestId(`node-${TARGET}`).click();
+  await page.locator(`[data-testid="inspector"][data-node-id="${TARGET}"]`).waitFor();
   const interactive = performance.now();
 
-  const card = await page.getByTestId("node-n150").boundingBox();
-  if (!card) throw new Error("node n150 is not on screen");
   const drags: number[] = [];
   for (let i = 1; i <= 5; i += 1) {
+    // Measured again each time: the card is where the previous drag left it.
+    const card = await page.getByTestId(`node-${TARGET}`).boundingBox();
+    if (!card) throw new Error(`node ${TARGET} is not on screen`);
     const x = card.x + card.width / 2;
     const y = card.y + card.height / 2;
+    const dx = i % 2 === 0 ? -60 : 60;
     const dragStart = performance.now();
     await page.mouse.move(x, y);
     await page.mouse.down();
-    await page.mouse.move(x + 40 * i, y + 20, { steps: 10 });
+    await page.mouse.move(x + dx, y + 20, { steps: 10 });
     await page.mouse.up();
     // The move is one committed edit: the save status leaves "Saved" when the store has it.
     await page.waitForFunction(() => document.querySelector('[data-testid="save-status"]')?.getAttribute("data-save-status") !== "saved");

@@ -11,12 +11,14 @@ export function InspectorPanel() {
   const store = useEditorStoreApi();
   const { credentials, hookUrl } = useEditorServices();
   const selected = useEditorStore((state) => state.selectedNodeIds);
-  const graph = useEditorStore(displayedGraph);
   const allProblems = useEditorStore((state) => state.problems);
   const sample = useEditorStore((state) => state.sample);
   const editable = useEditorStore(isEditable);
   const nodeId = selected.length === 1 ? selected[0] : undefined;
-  const node = graph.nodes.find((candidate) => candidate.id === nodeId);
+  const current = useEditorStore((state) => displayedGraph(state).nodes.find((candidate) => candidate.id === nodeId));
+  // A drag changes only the position, which the inspector does not show: keep the
+  // same node object then, so its forms do not re-render on every pointer move.
+  const node = useMemo(() => current, [current?.id, current?.kind, current?.label, current?.config]);
   const problems = useMemo(() => allProblems.filter((problem) => problem.nodeId === nodeId), [allProblems, nodeId]);
   const onChange = useCallback((patch: { config?: unknown; label?: string }) => {
     if (nodeId) store.getState().updateNode(nodeId, patch);
