@@ -4,7 +4,7 @@ import { createUserViaApi, type CreatedUser } from "./support/admin-api";
 import { SAME_ORIGIN, signInApi } from "./support/api-session";
 import { E2E_ADMIN } from "./support/constants";
 import { createFlowLikeDemo } from "./support/flows-api";
-import { allowUnsignedWebhooks, connectNodes, createEmptyFlow, dragBetween, dropFromPalette, expectSaved, nodeCard, openEditor, readDraft } from "./support/flow-editor";
+import { allowUnsignedWebhooks, connectNodes, createEmptyFlow, dragBetween, dragBy, dropFromPalette, expectSaved, nodeCard, openEditor, readDraft } from "./support/flow-editor";
 import { signIn } from "./support/sign-in";
 
 // The editor used like a person uses it: the mouse on the canvas, the
@@ -45,10 +45,6 @@ test("builds webhook → map-fields → http-request from an empty canvas, undoe
   await expect(page.getByTestId("node-problems-map-fields")).toHaveAttribute("title", /not connected to the trigger/);
   await expect(page.getByRole("button", { name: "Publish" })).toBeDisabled();
   await expect(page.getByTestId("publish-blocked")).toHaveText("2 problems");
-  // A problem in the list selects its node and brings it into view.
-  await page.getByRole("tab", { name: "Problems (2)" }).click();
-  await page.getByTestId("problems-list").getByRole("button", { name: /http-request/ }).click();
-  await expect(page.locator('.react-flow__node[data-id="http-request"]')).toHaveClass(/selected/);
 
   await connectNodes(page, "webhook-trigger", "map-fields");
   await connectNodes(page, "map-fields", "http-request");
@@ -64,6 +60,13 @@ test("builds webhook → map-fields → http-request from an empty canvas, undoe
   await url.fill("");
   await expect(page.getByTestId("node-problems-http-request")).toBeVisible();
   await expect(page.getByRole("button", { name: "Publish" })).toBeDisabled();
+  // A problem in the list selects its node and brings it into view.
+  await page.getByTestId("flow-canvas").click({ position: { x: 5, y: 5 } });
+  await expect(page.locator(".react-flow__node.selected")).toHaveCount(0);
+  await page.getByRole("tab", { name: /Problems \([1-9]\)/ }).click();
+  await page.getByTestId("problems-list").getByRole("button", { name: /config\.url/ }).first().click();
+  await expect(page.locator('.react-flow__node[data-id="http-request"]')).toHaveClass(/selected/);
+  await page.getByRole("tab", { name: "Inspector" }).click();
   await url.fill("https://crm.example.com/api/leadsx");
   // Backspace in a field edits the field, never deletes the selected node.
   await url.press("Backspace");
@@ -87,8 +90,8 @@ test("builds webhook → map-fields → http-request from an empty canvas, undoe
 
   // Move a node by dragging its card; the move is saved too.
   const before = await nodeCard(page, "http-request").boundingBox();
-  await dragBetween(page, nodeCard(page, "http-request"), page.getByTestId("flow-canvas"));
-  await expect.poll(async () => (await nodeCard(page, "http-request").boundingBox())?.x).not.toBe(before?.x);
+  await dragBy(page, nodeCard(page, "http-request"), 0, 160);
+  await expect.poll(async () => (await nodeCard(page, "http-request").boundingBox())?.y).toBeGreaterThan(before!.y + 100);
 
   await expectSaved(page);
   const saved = await readDraft(page.request, flow.id);
@@ -124,6 +127,8 @@ test("multi-selects, copies and pastes nodes, connects both branches of a filter
   await expect(nodeCard(page, "filter-2")).toBeVisible();
   await expect(nodeCard(page, "http-request-2")).toBeVisible();
   await expect(page.locator(".react-flow__edge")).toHaveCount(3);
+  // The copies land just below and to the right of the originals, over their handles: lay out first.
+  await page.getByRole("button", { name: "Auto-layout" }).click();
   await connectNodes(page, "filter", "filter-2", "false");
   await expect(page.locator(".react-flow__edge")).toHaveCount(4);
   // A trigger has no input: a drag into it draws nothing.
@@ -131,7 +136,8 @@ test("multi-selects, copies and pastes nodes, connects both branches of a filter
   await expect(page.locator(".react-flow__edge")).toHaveCount(4);
 
   await page.getByRole("button", { name: "Auto-layout" }).click();
-  await page.getByRole("button", { name: "Fit" }).click();
+  await page.getByRole("button", { name: "Fit", exact: true }).click();
+  await expect(page.locator(".react-flow__node")).toHaveCount(5);
   const trigger = await nodeCard(page, "manual-trigger").boundingBox();
   const filter = await nodeCard(page, "filter").boundingBox();
   const copy = await nodeCard(page, "filter-2").boundingBox();

@@ -27,15 +27,30 @@ export async function dropFromPalette(page: Page, kind: string, x: number, y: nu
   await page.getByTestId(`palette-${kind}`).dragTo(page.getByTestId("flow-canvas"), { targetPosition: { x, y } });
 }
 
+type Point = { x: number; y: number };
+
+async function centreOf(locator: Locator): Promise<Point> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("the element to drag from or to must be visible");
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+async function dragMouse(page: Page, start: Point, end: Point): Promise<void> {
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(end.x, end.y, { steps: 12 });
+  await page.mouse.up();
+}
+
 /** Presses the mouse on one element, moves in steps and releases on another. */
 export async function dragBetween(page: Page, from: Locator, to: Locator): Promise<void> {
-  const start = await from.boundingBox();
-  const end = await to.boundingBox();
-  if (!start || !end) throw new Error("both ends of the drag must be visible");
-  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 12 });
-  await page.mouse.up();
+  await dragMouse(page, await centreOf(from), await centreOf(to));
+}
+
+/** Drags an element by an offset in screen pixels. */
+export async function dragBy(page: Page, target: Locator, dx: number, dy: number): Promise<void> {
+  const start = await centreOf(target);
+  await dragMouse(page, start, { x: start.x + dx, y: start.y + dy });
 }
 
 /** Draws an edge from a node's output handle to another node's input handle. */
