@@ -24,6 +24,7 @@ const API_RULES: Record<string, ApiRule> = {
   "GET /api/auth/[...nextauth]": { access: "session-optional", path: "/api/auth/session" },
   "POST /api/auth/[...nextauth]": { access: "session-optional", path: "/api/auth/_log" },
   "GET /api/health": { access: "public" },
+  "GET /api/metrics": { access: "queue.read" },
   "POST /api/hooks/[hookKey]": { access: "public" },
   "GET /api/v1/flows": { access: "flows.read" },
   "POST /api/v1/flows": { access: "flows.write" },

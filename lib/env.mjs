@@ -73,6 +73,13 @@ export const envSchema = z.object({
   CONNECTOR_BREAKER_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   CONNECTOR_BREAKER_OPEN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   CONNECTOR_BREAKER_HALF_OPEN_PROBES: z.coerce.number().int().min(1).max(100).default(1),
+  /**
+   * /api/metrics: a scraper sends `Authorization: Bearer <METRICS_TOKEN>`
+   * (signed-in users and API tokens with queue.read may scrape too). Public
+   * only with METRICS_PUBLIC=true, for a scraper on a private network.
+   */
+  METRICS_TOKEN: z.string().min(24, "must be at least 24 characters").optional(),
+  METRICS_PUBLIC: bool.default(false),
   /** How long a browser session lasts before signing in again. */
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
 });

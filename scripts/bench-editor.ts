@@ -12,7 +12,7 @@ import { buildBenchFlow } from "@/scripts/support/build-bench-flow";
 
 const NODES = Number(process.env.BENCH_EDITOR_NODES ?? 300);
 const PORT = Number(process.env.BENCH_EDITOR_PORT ?? 3490);
-const PG_PORT = Number(process.env.BENCH_EDITOR_PG_PORT ?? 54359);
+const PG_PORT = Number(process.env.BENCH_EDITOR_PG_PORT ?? 54379);
 const BASE = `http://127.0.0.1:${PORT}`;
 /** The node clicked and dragged: one in the middle of the flow. */
 const TARGET = `n${Math.floor(NODES / 2)}`;

@@ -2,6 +2,8 @@ import type { DestinationStream } from "pino";
 import type { Job, JobResult, PgBoss } from "pg-boss";
 import { z } from "zod";
 import { env } from "@/lib/env.mjs";
+import { randomUUID } from "node:crypto";
+import { beatWorkerHeartbeat } from "@/lib/health/beat-worker-heartbeat";
 import { scheduleIntakeRetention } from "@/lib/intake/schedule-intake-retention";
 import { createLogger, routeLogs } from "@/lib/log";
 import { startBoss, useBoss } from "@/lib/queue/boss";
@@ -52,8 +54,21 @@ export async function startWorker({ databaseUrl, concurrency = env.WORKER_CONCUR
   // whatever changed while no worker ran (a flow deleted, a sync lost).
   await scheduleIntakeRetention();
   const flows = await reconcileFlowSchedules();
+  startHeartbeat(boss);
   log.info({ queues: JOB_NAMES, concurrency, scheduleSyncs: flows }, "worker started");
   return boss;
+}
+
+// /api/health reports the queue unserved when no worker beat lately. A
+// failed beat is logged, not thrown: the database being away is already
+// what the worker's own reconnects handle (R15).
+function startHeartbeat(boss: PgBoss): void {
+  const heartbeat = { workerId: randomUUID(), startedAt: new Date() };
+  const beat = () => beatWorkerHeartbeat(heartbeat).catch((error: unknown) => log.warn({ err: error }, "worker heartbeat not recorded"));
+  void beat();
+  const timer = setInterval(beat, env.WORKER_HEARTBEAT_SECONDS * 1000);
+  timer.unref();
+  boss.on("stopped", () => clearInterval(timer));
 }
 
 async function settle(name: JobName, job: Job<unknown>): Promise<JobResult> {

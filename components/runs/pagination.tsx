@@ -1,32 +1,28 @@
 import Link from "next/link";
-import { runsHref, type RunsFilter } from "@/components/runs/runs-href";
+import { runsHref, type RunsLinkQuery } from "@/components/runs/runs-href";
 
-type PaginationProps = { filter: RunsFilter; page: number; pageCount: number; total: number };
+type PaginationProps = { filter: RunsLinkQuery; cursor?: string; nextCursor: string | null };
 
-export function Pagination({ filter, page, pageCount, total }: PaginationProps) {
+/** Keyset pages have no numbers: back to the newest, or on to older runs from the last row shown. */
+export function Pagination({ filter, cursor, nextCursor }: PaginationProps) {
   const link = "rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100";
   const disabled = "rounded-md border border-slate-200 px-3 py-1 text-slate-400";
   return (
-    <nav aria-label="Pagination" className="mt-4 flex items-center justify-between">
-      <span className="text-slate-600">
-        Page {page} of {pageCount} · {total} {total === 1 ? "run" : "runs"}
-      </span>
-      <span className="flex gap-2">
-        {page > 1 ? (
-          <Link href={runsHref({ ...filter, page: Math.min(page - 1, pageCount) })} className={link} rel="prev">
-            Previous
-          </Link>
-        ) : (
-          <span className={disabled}>Previous</span>
-        )}
-        {page < pageCount ? (
-          <Link href={runsHref({ ...filter, page: page + 1 })} className={link} rel="next">
-            Next
-          </Link>
-        ) : (
-          <span className={disabled}>Next</span>
-        )}
-      </span>
+    <nav aria-label="Pagination" className="mt-4 flex items-center justify-end gap-2">
+      {cursor ? (
+        <Link href={runsHref(filter)} className={link} rel="first">
+          Newest
+        </Link>
+      ) : (
+        <span className={disabled}>Newest</span>
+      )}
+      {nextCursor ? (
+        <Link href={runsHref({ ...filter, cursor: nextCursor })} className={link} rel="next">
+          Older
+        </Link>
+      ) : (
+        <span className={disabled}>Older</span>
+      )}
     </nav>
   );
 }

@@ -1,11 +1,13 @@
-export type RunsFilter = { flowId?: string; status?: string; page?: number };
+export type RunsLinkQuery = Record<string, string | number | Date | readonly string[] | undefined>;
 
-/** Builds /runs links that keep the other filters; page 1 is left out so URLs stay canonical. */
-export function runsHref({ flowId, status, page }: RunsFilter): string {
-  const query = new URLSearchParams();
-  if (flowId) query.set("flowId", flowId);
-  if (status) query.set("status", status);
-  if (page && page > 1) query.set("page", String(page));
-  const search = query.toString();
+/** Builds /runs links from a filter (and cursor); empty values are left out so URLs stay canonical. */
+export function runsHref(query: RunsLinkQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === "") continue;
+    if (Array.isArray(value)) value.forEach((item: string) => params.append(key, item));
+    else params.set(key, value instanceof Date ? value.toISOString() : String(value));
+  }
+  const search = params.toString();
   return search ? `/runs?${search}` : "/runs";
 }

@@ -12,13 +12,15 @@ export type RunRow = {
   finishedAt: Date | null;
   flow: { id: string; name: string };
   flowVersion: { number: number };
-  event: { providerEventId: string | null };
+  failureClass: string | null;
+  connectorKey: string | null;
+  event: { providerEventId: string | null; businessKey: string | null };
 };
 
 export function RunsTable({ runs }: { runs: RunRow[] }) {
   if (runs.length === 0) return <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-600">No runs match.</p>;
   return (
-    <DataTable columns={["Run", "Status", "Flow", "Version", "Event id", "Started", "Duration"]}>
+    <DataTable columns={["Run", "Status", "Flow", "Version", "Event id", "Business key", "Failure", "Started", "Duration"]}>
       {runs.map((run) => (
         <tr key={run.id} data-testid={`run-${run.id}`} className="hover:bg-slate-50">
           <Cell>
@@ -32,6 +34,8 @@ export function RunsTable({ runs }: { runs: RunRow[] }) {
           <Cell>{run.flow.name}</Cell>
           <Cell>v{run.flowVersion.number}</Cell>
           <Cell className="font-mono text-xs">{run.event.providerEventId ?? "—"}</Cell>
+          <Cell className="font-mono text-xs">{run.event.businessKey ?? "—"}</Cell>
+          <Cell className="text-xs">{run.failureClass ? `${run.failureClass}${run.connectorKey ? ` · ${run.connectorKey}` : ""}` : "—"}</Cell>
           <Cell className="whitespace-nowrap">
             <DateTime value={run.startedAt ?? run.createdAt} />
           </Cell>

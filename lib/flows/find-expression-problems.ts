@@ -1,4 +1,4 @@
-import jsonata from "jsonata";
+import { checkExpressionSyntax } from "@/lib/flows/check-expression-syntax";
 import type { FlowNode } from "@/lib/flows/schema";
 import type { GraphProblem } from "@/lib/flows/validate-graph";
 
@@ -9,7 +9,7 @@ import type { GraphProblem } from "@/lib/flows/validate-graph";
 export function findExpressionProblems(nodes: readonly FlowNode[]): GraphProblem[] {
   return nodes.flatMap((node) =>
     expressionsOf(node).flatMap(({ path, expression }) => {
-      const error = compileError(expression);
+      const error = checkExpressionSyntax(expression);
       return error === undefined ? [] : [{ nodeId: node.id, path, message: `Node "${node.id}": ${path} is not a valid JSONata expression: ${error}` }];
     }),
   );
@@ -29,17 +29,5 @@ function expressionsOf(node: FlowNode): { path: string; expression: string }[] {
       return node.config.key === undefined ? [] : [{ path: "config.key", expression: node.config.key }];
     default:
       return [];
-  }
-}
-
-function compileError(expression: string): string | undefined {
-  try {
-    jsonata(expression);
-    return undefined;
-  } catch (error) {
-    // jsonata throws plain objects carrying message and position, not Errors.
-    const { message, position } = (typeof error === "object" && error !== null ? error : {}) as { message?: unknown; position?: unknown };
-    const text = typeof message === "string" ? message : String(error);
-    return typeof position === "number" ? `${text} (at character ${position})` : text;
   }
 }

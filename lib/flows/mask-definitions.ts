@@ -1,3 +1,4 @@
+import { maskDefinition } from "@/lib/flows/mask-definition";
 import { redactValue } from "@/lib/redact/redact-value";
 
 /**
@@ -11,7 +12,7 @@ export function maskDefinitions<T extends { draft?: unknown; definition?: unknow
     ...record,
     // A sample is often a real event pasted in, with whatever tokens it carried.
     ...("editorSample" in record ? { editorSample: redactValue(record.editorSample) } : {}),
-    ...("draft" in record ? { draft: redactValue(record.draft) } : {}),
-    ...("definition" in record ? { definition: redactValue(record.definition) } : {}),
+    ...("draft" in record ? { draft: maskDefinition(record.draft) } : {}),
+    ...("definition" in record ? { definition: maskDefinition(record.definition) } : {}),
   };
 }

@@ -34,6 +34,7 @@ export async function sendStepRequest({ context, metered = true, ...options }: S
   const credential = spec.credentialRef === undefined ? undefined : await resolveCredential({ name: spec.credentialRef, environment: context.run.environment, registerSecrets });
   // Per-connector limits, Retry-After and breaker (R10, R11): a permit before sending, returned with the outcome.
   const connector = connectorOf({ connector: spec.connector, url: call.url, credential });
+  if (connector !== null) context.noteConnector?.(connector.key);
   const catalogName = connector === null ? null : findCatalogName(connector);
   const send = async () => {
     const sent = credential === undefined ? { request: call, result: await performHttpCall(call) } : await applyCredentialAndCall({ credential, call, registerSecrets });

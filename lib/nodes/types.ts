@@ -19,6 +19,8 @@ export type StepContext = {
    * of the run until its execution ends (R20). Register before using them.
    */
   registerSecrets: (values: readonly string[]) => void;
+  /** Told the connector a call counts against, so a run that fails or waits on it can be filtered by it. Set by runStep. */
+  noteConnector?: (key: string) => void;
   /** An earlier attempt of this step failed ambiguously (sent, answer lost): the effect may exist already (R8). Set by runStep. */
   afterAmbiguousAttempt?: boolean;
 };

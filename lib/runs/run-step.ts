@@ -46,10 +46,13 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
   let failure: StepFailure | undefined;
   let exchange: StepExchange | undefined;
   const afterAmbiguousAttempt = await hadAmbiguousAttempt(node, step, number);
+  let connectorKey: string | undefined;
+  const noteConnector = (key: string) => void (connectorKey = key);
   try {
-    result = await (NODE_EXECUTORS[node.kind] as NodeExecutor<typeof node.kind>)(node, { ...context, afterAmbiguousAttempt });
+    result = await (NODE_EXECUTORS[node.kind] as NodeExecutor<typeof node.kind>)(node, { ...context, afterAmbiguousAttempt, noteConnector });
     exchange = result.exchange;
   } catch (error) {
+    await recordRunConnector(context.run.id, connectorKey);
     if (error instanceof StepDeferral) return deferStep(step, error, now());
     failure = toFailure(error);
     exchange = error instanceof StepFailureError ? error.exchange : undefined;
@@ -64,6 +67,7 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
       response: json(exchange?.response),
       error: failure ? json(failure) : undefined,
       errorClass: failure?.class,
+      connectorKey,
       startedAt,
       durationMs,
     },
@@ -108,6 +112,12 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
   const to = needsReview(node, settled) ? "needs_review" : "failed";
   await transitionStep({ stepId: step.id, to, data: { error: json(settled), errorClass: settled.class, finishedAt: now() } });
   return { kind: to, failure: settled };
+}
+
+// Only when the step failed or waits: the runs list filters "failing on
+// connector X" by it, and a succeeding call need not pay for a write.
+async function recordRunConnector(runId: string, connectorKey: string | undefined): Promise<void> {
+  if (connectorKey !== undefined) await db.run.updateMany({ where: { id: runId }, data: { connectorKey } });
 }
 
 // Nothing was sent: the attempt is given back and the step waits, so a

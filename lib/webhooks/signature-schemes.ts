@@ -82,17 +82,6 @@ export const SIGNATURE_VERIFIERS: Record<SignatureScheme, Verifier> = {
   },
 };
 
-/** How the editor describes each scheme; the shared secret is labelled as the weakest. */
-export const SIGNATURE_SCHEME_LABELS: Record<SignatureScheme, { label: string; warning?: string }> = {
-  "hmac-sha256": { label: "HMAC-SHA256 of the body (header)" },
-  "standard-webhooks": { label: "Standard Webhooks (webhook-id, -timestamp, -signature)" },
-  stripe: { label: "Stripe-style (t=…,v1=…)" },
-  github: { label: "GitHub (X-Hub-Signature-256)" },
-  "shared-secret": {
-    label: "Shared secret in a header or query (weakest)",
-    warning: "The secret itself travels with every request and does not protect the body; use a signature scheme when the sender offers one.",
-  },
-};
 
 function hmac(key: string | Buffer, data: Buffer): Buffer {
   return createHmac("sha256", key).update(data).digest();

@@ -22,6 +22,6 @@ describe("intake while the database is down", () => {
     const { GET } = await import("@/app/api/health/route");
     const response = await GET();
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ ok: false, database: "down" });
+    expect(await response.json()).toEqual({ ok: false, status: "failing", database: "down", checks: { database: "down", queue: "down", worker: "unknown" } });
   });
 });

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requirePagePermission } from "@/lib/auth/require-page-permission";
+import { listFlowNames } from "@/lib/flows/list-flow-names";
+import { countRunsByStatus } from "@/lib/runs/count-runs-by-status";
 import { listRuns } from "@/lib/runs/list-runs";
 import { Pagination } from "@/components/runs/pagination";
 import { parseRunsQuery } from "@/components/runs/parse-runs-query";
-import { RunStatusFilter } from "@/components/runs/run-status-filter";
-import { RunsTable } from "@/components/runs/runs-table";
+import { RunFilters } from "@/components/runs/run-filters";
+import { RunStatusCountTiles } from "@/components/runs/run-status-counts";
+import { RunsLive } from "@/components/runs/runs-live";
 import { runsHref } from "@/components/runs/runs-href";
+import { RunsTable } from "@/components/runs/runs-table";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Runs · Flowgate" };
@@ -17,32 +20,29 @@ type RunsPageProps = { searchParams: Promise<Record<string, string | string[] | 
 export default async function RunsPage({ searchParams }: RunsPageProps) {
   await requirePagePermission("runs.read");
 
-  const query = parseRunsQuery(await searchParams);
-  const { runs, total, page, pageCount } = await listRuns(query);
-  const filter = { flowId: query.flowId, status: query.status };
+  const { cursor, pageSize, ...filter } = parseRunsQuery(await searchParams);
+  const [{ runs, nextCursor }, counts, flows] = await Promise.all([listRuns({ ...filter, cursor, pageSize }), countRunsByStatus(filter), listFlowNames()]);
+  const selected = filter.status ?? [];
+  const tilesAndTable = (
+    <>
+      <RunStatusCountTiles filter={filter} selected={selected} counts={counts} />
+      <RunsTable runs={runs} />
+    </>
+  );
 
   return (
     <>
-      <PageHeader
-        title="Runs"
-        description={
-          query.flowId ? (
-            <span>
-              Flow: {runs[0]?.flow.name ?? <code className="font-mono text-xs">{query.flowId}</code>} ·{" "}
-              <Link href={runsHref({ status: query.status })} className="underline">
-                all flows
-              </Link>
-            </span>
-          ) : (
-            "Newest first."
-          )
-        }
-      />
-      <div className="mb-4">
-        <RunStatusFilter flowId={query.flowId} current={query.status} />
-      </div>
-      <RunsTable runs={runs} />
-      <Pagination filter={filter} page={page} pageCount={pageCount} total={total} />
+      <PageHeader title="Runs" description={cursor ? "Older runs." : "Newest first; updates every few seconds."} />
+      <RunFilters filter={filter} flows={flows} />
+      {/* Only the newest page is live: an older page stays as it was read, so its rows do not move under the reader. */}
+      {cursor ? (
+        tilesAndTable
+      ) : (
+        <RunsLive apiQuery={runsHref(filter).replace(/^\/runs\??/, "")} filter={filter} selected={selected}>
+          {tilesAndTable}
+        </RunsLive>
+      )}
+      <Pagination filter={filter} cursor={cursor} nextCursor={nextCursor} />
     </>
   );
 }

@@ -18,7 +18,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getPublishedTrigger } from "@/lib/flows/get-published-trigger";
 import { listIntakeActivity } from "@/lib/intake/list-intake-activity";
-import { SIGNATURE_SCHEME_LABELS } from "@/lib/webhooks/signature-schemes";
+import { SIGNATURE_SCHEME_LABELS } from "@/lib/webhooks/signature-scheme-labels";
 import { IntakeActivityTable } from "@/components/flows/intake-activity-table";
 import { ManualRunForm } from "@/components/flows/manual-run-form";
 import { PollStatus } from "@/components/flows/poll-status";
