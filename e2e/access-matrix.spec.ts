@@ -75,6 +75,7 @@ const API_RULES: Record<string, ApiRule> = {
 const PAGE_RULES: Record<string, Action> = {
   "/flows": "flows.read",
   "/flows/[flowId]": "flows.read",
+  "/flows/[flowId]/edit": "flows.read",
   "/runs": "runs.read",
   "/runs/[runId]": "runs.read",
   "/users": "users.manage",

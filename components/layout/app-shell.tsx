@@ -30,7 +30,8 @@ export function AppShell({ email, role, nav, children }: AppShellProps) {
           </div>
         </div>
       </header>
-      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+      {/* The flow editor needs the whole width; it marks itself and the column widens. */}
+      <main className="mx-auto max-w-6xl px-4 py-6 has-[[data-flow-editor]]:max-w-none has-[[data-flow-editor]]:py-3">{children}</main>
     </div>
   );
 }

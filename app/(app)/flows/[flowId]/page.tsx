@@ -13,8 +13,7 @@ import { VersionsTable } from "@/components/flows/versions-table";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CopyableText } from "@/components/ui/copyable-text";
-import { maskDefinitions } from "@/lib/flows/mask-definitions";
-import { JsonBlock } from "@/components/ui/json-block";
+import { draftSummary } from "@/components/flows/draft-summary";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getPublishedTrigger } from "@/lib/flows/get-published-trigger";
@@ -53,6 +52,9 @@ export default async function FlowPage({ params }: FlowPageProps) {
         }
         actions={
           <>
+            <Link href={`/flows/${flow.id}/edit`} className={buttonClasses("primary")}>
+              Open editor
+            </Link>
             <Link href={`/runs?flowId=${flow.id}`} className={buttonClasses("secondary")}>
               Runs
             </Link>
@@ -122,10 +124,13 @@ export default async function FlowPage({ params }: FlowPageProps) {
         </Card>
 
         <Card>
-          <h2 className="mb-2 font-semibold">Draft definition</h2>
-          <p className="mb-3 text-slate-600">Read-only for now; the visual editor will edit this.</p>
-          {/* Masked: until the credential vault lands, header values in a draft may be secrets. */}
-          <JsonBlock value={maskDefinitions(flow).draft} />
+          <h2 className="mb-2 font-semibold">Draft</h2>
+          <p className="mb-3 text-slate-600" data-testid="draft-summary">
+            {draftSummary(flow.draft)}, revision {flow.draftRevision}. The draft is edited on the canvas and autosaved; publishing freezes it as the next version.
+          </p>
+          <Link href={`/flows/${flow.id}/edit`} className={buttonClasses("primary")}>
+            Open editor
+          </Link>
         </Card>
       </div>
     </>
