@@ -1,4 +1,4 @@
-import jsonata from "jsonata";
+import { checkExpressionSyntax } from "@/lib/flows/check-expression-syntax";
 
 /** What a raw text field holds: a value to store (undefined = clear the field), or why it cannot be stored yet. */
 export type ParsedText = { ok: true; value: unknown } | { ok: false; error: string };
@@ -32,16 +32,7 @@ export function formatJsonValue(value: unknown): string {
   return value === undefined ? "" : JSON.stringify(value, null, 2);
 }
 
-/** The JSONata syntax error of an expression, checked as the analyst types (the same compile validateGraph does on publish). */
+/** The JSONata syntax error of an expression, checked as the analyst types (the same check validateGraph makes on publish). */
 export function expressionError(expression: string): string | undefined {
-  if (expression.trim() === "") return undefined;
-  try {
-    jsonata(expression);
-    return undefined;
-  } catch (error) {
-    // jsonata throws plain objects carrying message and position, not Errors.
-    const { message, position } = (typeof error === "object" && error !== null ? error : {}) as { message?: unknown; position?: unknown };
-    const text = typeof message === "string" ? message : String(error);
-    return typeof position === "number" ? `${text} (at character ${position})` : text;
-  }
+  return expression.trim() === "" ? undefined : checkExpressionSyntax(expression);
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { SIGNATURE_SCHEMES } from "@/lib/flows/schema";
+import { SIGNATURE_SCHEME_LABELS } from "@/lib/webhooks/signature-scheme-labels";
 import { SchemaFields } from "@/components/flow-editor/inspector/fields/schema-fields";
 import { asRecord } from "@/components/flow-editor/inspector/model/config-path";
 import { fieldOfKind } from "@/components/flow-editor/inspector/model/fields-of-kind";
@@ -61,6 +62,12 @@ export function SignatureFields({ signature, onChange }: { signature: unknown; o
   return (
     <div className="space-y-2">
       <SchemaFields fields={fields} value={record} path={["signature"]} omit={fields.map((field) => field.key).filter((key) => !shown.includes(key))} onChange={change} />
+      {scheme === undefined ? null : (
+        <p className="text-xs text-slate-600" data-testid="webhook-signature-label">
+          {SIGNATURE_SCHEME_LABELS[scheme].label}
+          {SIGNATURE_SCHEME_LABELS[scheme].warning ? <span className="block text-amber-700">{SIGNATURE_SCHEME_LABELS[scheme].warning}</span> : null}
+        </p>
+      )}
       <LinkButton data-testid="webhook-signature-remove" onClick={() => onChange(undefined)}>
         Remove signature check
       </LinkButton>
