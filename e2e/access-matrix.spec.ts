@@ -77,6 +77,7 @@ const PAGE_RULES: Record<string, Action> = {
   "/flows/[flowId]": "flows.read",
   "/flows/[flowId]/edit": "flows.read",
   "/runs": "runs.read",
+  "/attention": "runs.read",
   "/runs/[runId]": "runs.read",
   "/users": "users.manage",
   "/audit": "audit.read",

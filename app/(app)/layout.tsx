@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 const SECTIONS: ReadonlyArray<{ href: string; label: string; permission: Action }> = [
   { href: "/flows", label: "Flows", permission: "flows.read" },
   { href: "/runs", label: "Runs", permission: "runs.read" },
+  { href: "/attention", label: "Attention", permission: "runs.read" },
   { href: "/credentials", label: "Credentials", permission: "credentials.read" },
   { href: "/users", label: "Users", permission: "users.manage" },
   { href: "/audit", label: "Audit", permission: "audit.read" },

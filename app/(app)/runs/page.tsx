@@ -3,6 +3,8 @@ import { requirePagePermission } from "@/lib/auth/require-page-permission";
 import { listFlowNames } from "@/lib/flows/list-flow-names";
 import { countRunsByStatus } from "@/lib/runs/count-runs-by-status";
 import { listRuns } from "@/lib/runs/list-runs";
+import { can } from "@/lib/auth/permissions";
+import { BulkReplayDialog } from "@/components/runs/bulk-replay-dialog";
 import { Pagination } from "@/components/runs/pagination";
 import { parseRunsQuery } from "@/components/runs/parse-runs-query";
 import { RunFilters } from "@/components/runs/run-filters";
@@ -18,7 +20,7 @@ export const dynamic = "force-dynamic";
 type RunsPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function RunsPage({ searchParams }: RunsPageProps) {
-  await requirePagePermission("runs.read");
+  const actor = await requirePagePermission("runs.read");
 
   const { cursor, pageSize, ...filter } = parseRunsQuery(await searchParams);
   const [{ runs, nextCursor }, counts, flows] = await Promise.all([listRuns({ ...filter, cursor, pageSize }), countRunsByStatus(filter), listFlowNames()]);
@@ -32,7 +34,11 @@ export default async function RunsPage({ searchParams }: RunsPageProps) {
 
   return (
     <>
-      <PageHeader title="Runs" description={cursor ? "Older runs." : "Newest first; updates every few seconds."} />
+      <PageHeader
+        title="Runs"
+        description={cursor ? "Older runs." : "Newest first; updates every few seconds."}
+        actions={<BulkReplayDialog filter={filter} allowed={can(actor.role, "runs.replay")} />}
+      />
       <RunFilters filter={filter} flows={flows} />
       {/* Only the newest page is live: an older page stays as it was read, so its rows do not move under the reader. */}
       {cursor ? (
