@@ -88,10 +88,26 @@ describe("schedule trigger, pg-boss schedules", () => {
     await waitForNoSchedule(paused.flow.id);
   });
 
-  it("shows why a cron expression pg-boss cannot evaluate is not scheduled, instead of retrying", async () => {
-    // The flow schema checks the shape of each field only; minute 61 passes it.
-    const { flow } = await createPublishedFlow(buildScheduleFlow({ cron: "61 * * * *" }), "Bad cron flow");
-    const state = await waitFor(() => db.pollState.findUnique({ where: { flowId: flow.id } }), { what: "the sync to record the problem" });
+  it("refuses to publish a cron the queue's parser cannot evaluate, naming the node", async () => {
+    // The schema checks each field's shape only; minute 61 passes it, the parser does not.
+    await expect(createPublishedFlow(buildScheduleFlow({ cron: "61 * * * *" }), "Refused cron flow")).rejects.toMatchObject({
+      status: 422,
+      details: { problems: [expect.objectContaining({ path: "config.cron", message: expect.stringContaining('cron "61 * * * *" is not a valid schedule') })] },
+    });
+  });
+
+  it("shows why a stored cron pg-boss cannot evaluate is not scheduled, instead of retrying", async () => {
+    // A version published before publishing checked crons, or written by hand.
+    const { flow, version } = await createPublishedFlow(buildScheduleFlow({ cron: "0 * * * *" }), "Bad cron flow");
+    await waitForSchedule(flow.id);
+    const definition = structuredClone(version.definition) as { nodes: Array<{ kind: string; config: Record<string, unknown> }> };
+    for (const node of definition.nodes) if (node.kind === "schedule-trigger") node.config.cron = "61 * * * *";
+    await db.flowVersion.update({ where: { id: version.id }, data: { definition } });
+    await reconcileFlowSchedules();
+    const state = await waitFor(async () => {
+      const found = await db.pollState.findUnique({ where: { flowId: flow.id } });
+      return found?.lastError ? found : undefined;
+    }, { what: "the sync to record the problem" });
     expect(state.lastError).toMatch(/^The schedule "61 \* \* \* \*" \(UTC\) cannot be evaluated: .*0-59/);
     expect(await boss.getSchedule("flow.poll", flow.id)).toBeNull();
     expect((await getPollStatus(flow.id)).schedule).toBeNull();
