@@ -1,5 +1,6 @@
 import type { getRunOrThrow } from "@/lib/runs/get-run-or-throw";
 import { describeFailure } from "@/components/runs/describe-failure";
+import { describeNextAttempt } from "@/components/runs/describe-next-attempt";
 import { ExchangeView } from "@/components/runs/exchange-view";
 import { FailureLine } from "@/components/runs/failure-line";
 import { DateTime } from "@/components/ui/date-time";
@@ -27,6 +28,11 @@ export function AttemptItem({ attempt }: { attempt: Attempt }) {
         </div>
       ) : null}
       <ExchangeView request={attempt.request} response={attempt.response} />
+      {attempt.retryReason ? (
+        <p className="mt-2 text-sm text-slate-600" data-testid={`attempt-${attempt.number}-next`}>
+          {describeNextAttempt(attempt.retryReason, attempt.retryDelayMs)}
+        </p>
+      ) : null}
     </li>
   );
 }

@@ -7,7 +7,7 @@ import { NODE_EXECUTORS } from "@/lib/nodes/executors";
 import { planAmbiguousRetry } from "@/lib/nodes/plan-ambiguous-retry";
 import type { NodeExecutor, RunEnd, StepContext, StepExchange, StepResult } from "@/lib/nodes/types";
 import { redactValue } from "@/lib/redact/redact-value";
-import { decideRetry } from "@/lib/runs/decide-retry";
+import { decideRetry, type RetryDecision } from "@/lib/runs/decide-retry";
 import { StepFailureError, type StepFailure } from "@/lib/runs/failure-class";
 import { transitionStep } from "@/lib/runs/run-transitions";
 import { sealStepOutput } from "@/lib/runs/seal-step-output";
@@ -26,6 +26,9 @@ export type StepOutcome =
   | { kind: "cancelled" };
 
 export type RunStepOptions = { node: FlowNode; step: StepRun; context: StepContext; now?: () => Date };
+
+/** A step that neither failed nor produced a result is a bug of ours: never retried as if the target were down. */
+const NO_RESULT: StepFailure = { class: "permanent", code: "internal", message: "Step produced no result" };
 
 // Redaction masks secret-named fields and, by value, every secret the run
 // registered (its credentials, access tokens): a provider echoing the API key
@@ -58,6 +61,7 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
     exchange = error instanceof StepFailureError ? error.exchange : undefined;
   }
   const durationMs = now().getTime() - startedAt.getTime();
+  const outcome = result && !failure ? { ok: true as const, result } : { ok: false as const, ...decideNextAttempt(node, step, number, failure ?? NO_RESULT, now()) };
   await db.stepAttempt.create({
     data: {
       stepRunId: step.id,
@@ -70,6 +74,8 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
       connectorKey,
       startedAt,
       durationMs,
+      retryDelayMs: !outcome.ok && outcome.decision.retry ? outcome.decision.delayMs : null,
+      retryReason: outcome.ok ? null : outcome.decision.reason,
     },
   });
   const where = { runId: context.run.id, traceId: context.run.traceId, nodeId: node.id, attempt: number, durationMs };
@@ -79,27 +85,18 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
   // The whole exchange only at trace level: bodies are large, and masked like the stored copy.
   log.trace({ ...where, request: exchange?.request, response: exchange?.response }, "step exchange");
 
-  if (result && !failure) {
-    const handle = result.handle ?? "out";
+  if (outcome.ok) {
+    const { result: done } = outcome;
+    const handle = done.handle ?? "out";
     await transitionStep({
       stepId: step.id,
       to: "succeeded",
-      data: { ...sealStepOutput(step.id, result.output), handle, error: Prisma.DbNull, errorClass: null, finishedAt: now() },
+      data: { ...sealStepOutput(step.id, done.output), handle, error: Prisma.DbNull, errorClass: null, finishedAt: now() },
     });
-    return result.endRun ? { kind: "end-run", end: result.endRun } : { kind: "done", output: result.output, handle };
+    return done.endRun ? { kind: "end-run", end: done.endRun } : { kind: "done", output: done.output, handle };
   }
 
-  const settled = failure ?? { class: "permanent" as const, code: "internal", message: "Step produced no result" };
-  const policy = retryPolicyOf(node);
-  // A Retry-After answer is the target pacing us, not the action failing: it
-  // is recorded as an attempt but given back to the budget (R10). The max
-  // elapsed time still bounds how long a target may keep us waiting.
-  const rateLimited = policy !== null && policy.obeyRetryAfter && settled.retryAfterMs !== undefined;
-  const rateLimitedAttempts = step.rateLimitedAttempts + (rateLimited ? 1 : 0);
-  const decision =
-    policy !== null && !mustReviewAtOnce(node, settled)
-      ? decideRetry({ failure: settled, attemptsMade: number - rateLimitedAttempts - step.retryBudgetFrom, firstAttemptAt: step.startedAt, now: now(), policy })
-      : { retry: false as const, reason: `${settled.class} failure` };
+  const { settled, decision, rateLimitedAttempts } = outcome;
   if (decision.retry) {
     const nextAttemptAt = new Date(now().getTime() + decision.delayMs);
     await transitionStep({
@@ -112,6 +109,23 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
   const to = needsReview(node, settled) ? "needs_review" : "failed";
   await transitionStep({ stepId: step.id, to, data: { error: json(settled), errorClass: settled.class, finishedAt: now() } });
   return { kind: to, failure: settled };
+}
+
+/**
+ * What follows a failed attempt (R8, R9, R10). A Retry-After answer is the
+ * target pacing us, not the action failing: it is recorded as an attempt but
+ * given back to the budget. The max elapsed time still bounds how long a
+ * target may keep us waiting.
+ */
+function decideNextAttempt(node: FlowNode, step: StepRun, number: number, failure: StepFailure, now: Date) {
+  const policy = retryPolicyOf(node);
+  const rateLimited = policy !== null && policy.obeyRetryAfter && failure.retryAfterMs !== undefined;
+  const rateLimitedAttempts = step.rateLimitedAttempts + (rateLimited ? 1 : 0);
+  const decision: RetryDecision | { retry: false; reason: string } =
+    policy !== null && !mustReviewAtOnce(node, failure)
+      ? decideRetry({ failure, attemptsMade: number - rateLimitedAttempts - step.retryBudgetFrom, firstAttemptAt: step.startedAt, now, policy })
+      : { retry: false, reason: `${failure.class}_not_retried` };
+  return { settled: failure, decision, rateLimitedAttempts };
 }
 
 // Only when the step failed or waits: the runs list filters "failing on

@@ -92,6 +92,8 @@ describe("per-connector limits across workers (R10, R11)", () => {
     await waitForRuns([runId], "succeeded");
     // Every answer was recorded as an attempt, but only the last one counted against the budget.
     expect(await callStep(runId)).toMatchObject({ attemptCount: 4, rateLimitedAttempts: 3 });
+    const attempts = (await loadRun(runId)).steps[1]!.attempts;
+    expect(attempts.map((attempt) => [attempt.retryReason, attempt.retryDelayMs])).toEqual([["retry_after", 1_000], ["retry_after", 1_000], ["retry_after", 1_000], [null, null]]);
     expect(provider.requests).toHaveLength(4);
   });
 

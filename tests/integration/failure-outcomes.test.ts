@@ -28,6 +28,9 @@ describe("failure outcomes the engine must get right (R6, R8)", () => {
     expect(outcome).toEqual({ status: "succeeded" });
     const step = (await loadRun(runId)).steps[1]!;
     expect(step.attempts.map((attempt) => attempt.errorClass)).toEqual(["ambiguous", null]);
+    // The timeline says what followed the lost answer: a retry after a backoff delay.
+    expect(step.attempts.map((attempt) => attempt.retryReason)).toEqual(["backoff", null]);
+    expect(step.attempts[0]!.retryDelayMs).toBeGreaterThanOrEqual(0);
     const sent = crm.requests.filter((request) => (request.body as { externalId?: string }).externalId === "lead-timeout-1");
     expect(sent).toHaveLength(2);
     expect(new Set(sent.map((request) => request.headers["idempotency-key"]))).toEqual(new Set([step.idempotencyKey]));
@@ -46,6 +49,6 @@ describe("failure outcomes the engine must get right (R6, R8)", () => {
     expect(crm.requests.filter((request) => (request.body as { externalId?: string }).externalId === "lead-422-1")).toHaveLength(1);
     const run = await loadRun(runId);
     expect(run.error).toMatchObject({ nodeId: "call", class: "permanent", status: 422 });
-    expect(run.steps[1]!.attempts).toHaveLength(1);
+    expect(run.steps[1]!.attempts).toMatchObject([{ retryReason: "class_not_retried", retryDelayMs: null }]);
   });
 });

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { env } from "@/lib/env.mjs";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { buildDemoFlowDefinition } from "@/lib/flows/demo-flow";
 import { publishVersion } from "@/lib/flows/publish-version";
 import { rollbackVersion } from "@/lib/flows/rollback-version";
@@ -102,7 +103,7 @@ describe("schedule trigger, pg-boss schedules", () => {
     await waitForSchedule(flow.id);
     const definition = structuredClone(version.definition) as { nodes: Array<{ kind: string; config: Record<string, unknown> }> };
     for (const node of definition.nodes) if (node.kind === "schedule-trigger") node.config.cron = "61 * * * *";
-    await db.flowVersion.update({ where: { id: version.id }, data: { definition } });
+    await db.flowVersion.update({ where: { id: version.id }, data: { definition: definition as Prisma.InputJsonValue } });
     await reconcileFlowSchedules();
     const state = await waitFor(async () => {
       const found = await db.pollState.findUnique({ where: { flowId: flow.id } });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "StepAttempt" ADD COLUMN     "retryDelayMs" INTEGER,
+ADD COLUMN     "retryReason" TEXT;
