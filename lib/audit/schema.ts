@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   "replay.pause",
   "replay.resume",
   "replay.cancel",
+  "connector.pause",
   "connector.resume",
   "settings.update",
   "keys.rotate",

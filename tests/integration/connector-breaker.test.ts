@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listConnectorsRoute } from "@/app/api/v1/connectors/route";
+import { POST as pauseRoute } from "@/app/api/v1/connectors/[connectorKey]/pause/route";
 import { POST as resumeRoute } from "@/app/api/v1/connectors/[connectorKey]/resume/route";
 import { acquireCallPermit } from "@/lib/connector-limits/acquire-call-permit";
 import { configureConnector } from "@/lib/connector-limits/configure-connector";
@@ -181,5 +182,38 @@ describe("a permit whose worker died (R11, R14)", () => {
     await db.connectorPermit.updateMany({ where: { connectorKey: key }, data: { expiresAt: new Date(Date.now() - 1_000) } });
     expect(await advanceRun({ runId: held.runId })).toEqual({ status: "succeeded" });
     expect(await db.connectorPermit.count({ where: { connectorKey: key } })).toBe(0);
+  });
+});
+
+describe("an operator's pause of a connector", () => {
+  function pause(key: string, token: string, body?: unknown) {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) };
+    const request = new Request(`http://localhost/api/v1/connectors/${encodeURIComponent(key)}/pause`, { method: "POST", headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    return pauseRoute(request, { params: Promise.resolve({ connectorKey: key }) });
+  }
+
+  it("holds calls without failing them until it is resumed, audited both ways, and refuses a viewer, a double pause and an unknown key", async () => {
+    const target = await startProvider();
+    const flow = await publishLeadFlow(target);
+    await deliverAndAdvance(flow.hookKey);
+    const key = keyOf(target);
+
+    expect((await pause(key, viewer)).status).toBe(403);
+    expect((await pause(key, operator.token, { reason: "CRM maintenance until 11:00" })).status).toBe(200);
+    expect((await pause(key, operator.token)).status).toBe(409);
+    expect((await pause("nobody.example", operator.token)).status).toBe(404);
+    expect((await pause(key, operator.token, { reason: "x".repeat(301) })).status).toBe(422);
+
+    const held = await deliverAndAdvance(flow.hookKey);
+    expect(held.outcome).toMatchObject({ status: "waiting_retry" });
+    expect((await loadRun(held.runId)).steps[1]).toMatchObject({ status: "waiting_retry", waitReason: "connector_paused", attemptCount: 0 });
+    expect(target.requests).toHaveLength(1);
+    expect((await listConnectors(operator.token)).find((connector) => connector.key === key)?.paused?.reason).toMatch(/^Paused by .+: CRM maintenance until 11:00$/);
+
+    expect((await resume(key, operator.token)).status).toBe(200);
+    expect(await advanceRun({ runId: held.runId })).toMatchObject({ status: "succeeded" });
+    expect(target.requests).toHaveLength(2);
+    const audit = await db.auditLog.findMany({ where: { targetId: key }, orderBy: { id: "asc" }, select: { action: true } });
+    expect(audit.map((row) => row.action)).toEqual(["connector.pause", "connector.resume"]);
   });
 });
