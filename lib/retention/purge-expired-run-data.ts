@@ -52,7 +52,7 @@ const PURGE_EVENTS = `
       SELECT e.id FROM "Event" e
       WHERE e."flowId" = $1::uuid AND e."bodyPurgedAt" IS NULL AND e."receivedAt" < $2::timestamptz AT TIME ZONE 'UTC'
         AND EXISTS (SELECT 1 FROM "Run" r WHERE r."eventId" = e.id)
-        AND NOT EXISTS (SELECT 1 FROM "Run" r WHERE r."eventId" = e.id AND r."bodiesPurgedAt" IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM "Run" r WHERE r."eventId" = e.id AND (r."bodiesPurgedAt" IS NULL OR r.status::text <> ALL($5::text[])))
       LIMIT $3::int FOR UPDATE SKIP LOCKED)
     RETURNING id)
   SELECT (SELECT count(*) FROM picked)::int AS a, 0 AS b, 0 AS c`;
