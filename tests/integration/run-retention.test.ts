@@ -39,6 +39,22 @@ async function age(runId: string, days: number) {
   return run;
 }
 
+/**
+ * Four finished runs of a new flow: two expired (one succeeded, one failed)
+ * `oldDays` ago, one kept `keptDays` ago, and one as old as the expired ones
+ * but still unfinished (`unfinishedStatus`), whose checkpoints are still needed.
+ */
+async function seedAgedRuns(name: string, oldDays: number, keptDays: number, unfinishedStatus: "queued" | "waiting_retry") {
+  const { flow } = await createPublishedFlow(fastDemoFlow(crm.url), name);
+  const expired = [await finishedRun(flow.hookKey), await finishedRun(flow.hookKey, 422)];
+  const kept = await finishedRun(flow.hookKey);
+  const unfinished = await finishedRun(flow.hookKey);
+  for (const runId of [...expired, unfinished]) await age(runId, oldDays);
+  await age(kept, keptDays);
+  await db.run.update({ where: { id: unfinished }, data: { status: unfinishedStatus, finishedAt: null } });
+  return { flow, expired, kept, unfinished };
+}
+
 const runWithPayloads = (runId: string) =>
   db.run.findUniqueOrThrow({ where: { id: runId }, include: { event: true, steps: { orderBy: { position: "asc" }, include: { attempts: true } } } });
 
@@ -48,14 +64,7 @@ async function asRole(role: "admin" | "analyst" | "operator" | "viewer") {
 
 describe("run retention", () => {
   it("clears payloads of final runs past the body window, keeps newer and unfinished runs, and a second purge finds nothing", async () => {
-    const { flow } = await createPublishedFlow(fastDemoFlow(crm.url), "Retention bodies");
-    const old = [await finishedRun(flow.hookKey), await finishedRun(flow.hookKey, 422)];
-    const recent = await finishedRun(flow.hookKey);
-    const unfinished = await finishedRun(flow.hookKey);
-    for (const runId of [...old, unfinished]) await age(runId, 20);
-    await age(recent, 13);
-    // Old but not final: its checkpoints are still needed, whatever its age.
-    await db.run.update({ where: { id: unfinished }, data: { status: "waiting_retry", finishedAt: null } });
+    const { flow, expired: old, kept: recent, unfinished } = await seedAgedRuns("Retention bodies", 20, 13, "waiting_retry");
     const before = (await measureFlowStorage({ flowIds: [flow.id] }))[flow.id]!;
     expect(before.runs).toBe(4);
     expect(before.bytes).toBeGreaterThan(0);
@@ -118,13 +127,7 @@ describe("run retention", () => {
   });
 
   it("deletes final runs past the run window with their steps, attempts and event once the event's dedup key is gone", async () => {
-    const { flow } = await createPublishedFlow(fastDemoFlow(crm.url), "Retention runs");
-    const expired = [await finishedRun(flow.hookKey), await finishedRun(flow.hookKey, 422)];
-    const kept = await finishedRun(flow.hookKey);
-    const unfinished = await finishedRun(flow.hookKey);
-    for (const runId of [...expired, unfinished]) await age(runId, 100);
-    await age(kept, 60);
-    await db.run.update({ where: { id: unfinished }, data: { status: "queued", finishedAt: null } });
+    const { flow, expired, kept, unfinished } = await seedAgedRuns("Retention runs", 100, 60, "queued");
     const eventIds = (await db.run.findMany({ where: { id: { in: expired } } })).map((run) => run.eventId);
     const stepIds = (await db.stepRun.findMany({ where: { runId: { in: expired } } })).map((step) => step.id);
 
