@@ -8,6 +8,7 @@ import { scheduleIntakeRetention } from "@/lib/intake/schedule-intake-retention"
 import { createLogger, routeLogs } from "@/lib/log";
 import { startBoss, useBoss } from "@/lib/queue/boss";
 import { JOBS, JOB_NAMES, type JobName } from "@/lib/queue/jobs";
+import { scheduleRunRetention } from "@/lib/retention/schedule-run-retention";
 import { redactValue } from "@/lib/redact/redact-value";
 import { reconcileFlowSchedules } from "@/lib/triggers/reconcile-flow-schedules";
 import { JOB_HANDLERS } from "@/worker/jobs";
@@ -53,6 +54,7 @@ export async function startWorker({ databaseUrl, concurrency = env.WORKER_CONCUR
   // Schedules are rows in pg-boss, so they survive restarts; these repair
   // whatever changed while no worker ran (a flow deleted, a sync lost).
   await scheduleIntakeRetention();
+  await scheduleRunRetention();
   const flows = await reconcileFlowSchedules();
   startHeartbeat(boss);
   log.info({ queues: JOB_NAMES, concurrency, scheduleSyncs: flows }, "worker started");

@@ -5,7 +5,17 @@ import { JsonBlock } from "@/components/ui/json-block";
 type RunEvent = Awaited<ReturnType<typeof getRunOrThrow>>["event"];
 
 /** The body as received, not reformatted; secret-looking values arrive already masked from lib/runs. */
-export function EventDetails({ event }: { event: RunEvent }) {
+export function EventDetails({ event, bodyRetentionDays }: { event: RunEvent; bodyRetentionDays: number }) {
+  if (event.bodyPurgedAt) {
+    // An empty body is not what the provider sent; say why it is gone.
+    return (
+      <Card>
+        <p className="text-sm text-slate-600" data-testid="event-purged">
+          Event payload purged after {bodyRetentionDays} days (retention) on {event.bodyPurgedAt.toISOString().slice(0, 10)}; it can no longer be replayed.
+        </p>
+      </Card>
+    );
+  }
   return (
     <Card>
       <details>

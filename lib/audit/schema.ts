@@ -20,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "flow.pause",
   "flow.resume",
   "flow.unsigned_webhooks",
+  "flow.retention",
   "run.trigger",
   "run.retry",
   "run.replay",

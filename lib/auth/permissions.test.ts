@@ -28,7 +28,7 @@ describe("permission table", () => {
   it("names every action the issue lists", () => {
     expect(ALL_ACTIONS.sort()).toEqual(
       [
-        "flows.read", "flows.write", "flows.publish", "flows.pause", "flows.dryrun", "flows.allow-unsigned",
+        "flows.read", "flows.write", "flows.publish", "flows.pause", "flows.dryrun", "flows.allow-unsigned", "flows.retention",
         "runs.read", "runs.trigger", "runs.retry", "runs.replay", "runs.cancel",
         "queue.read", "credentials.read", "credentials.write", "users.manage", "settings.manage", "audit.read",
       ].sort(),

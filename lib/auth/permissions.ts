@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   "flows.dryrun": ["admin", "analyst"],
   // Letting a flow take unsigned webhooks opens it to anyone who learns its URL (R3).
   "flows.allow-unsigned": ["admin"],
+  // Retention deletes history for good and sees every flow's storage use.
+  "flows.retention": ["admin"],
   "runs.read": ["admin", "analyst", "operator", "viewer"],
   "runs.trigger": ["admin", "analyst", "operator"],
   "runs.retry": ["admin", "operator"],

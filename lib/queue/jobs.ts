@@ -91,6 +91,11 @@ export const JOBS = {
     schema: z.object({}),
     queue: { policy: "exclusive", retryLimit: 3, retryDelay: 300, expireInSeconds: 3600, deleteAfterSeconds: 7 * 24 * 3600 },
   },
+  "retention.purge": {
+    schema: z.object({}),
+    // Batched and idempotent: a purge cut short by expiry or a crash is simply run again.
+    queue: { policy: "exclusive", retryLimit: 3, retryDelay: 300, expireInSeconds: 3 * 3600, deleteAfterSeconds: 7 * 24 * 3600 },
+  },
 } as const satisfies Record<string, { schema: z.ZodType; queue: Omit<Queue, "name"> }>;
 
 export type JobName = keyof typeof JOBS;

@@ -43,12 +43,14 @@ export async function advanceBulkReplay(bulkReplayId: string): Promise<BulkRepla
     if (claimed.count === 0) return false;
     const originals = await tx.run.findMany({
       where: { id: { in: batch } },
-      select: { id: true, status: true, flowId: true, eventId: true, environment: true, flowVersionId: true, flow: { select: { publishedVersionId: true } } },
+      select: { id: true, status: true, flowId: true, eventId: true, environment: true, flowVersionId: true, flow: { select: { publishedVersionId: true } }, event: { select: { bodyPurgedAt: true } } },
     });
     for (const original of originals) {
       const flowVersionId = replay.version === "latest" ? original.flow.publishedVersionId : original.flowVersionId;
       // A run retried since the replay started is no longer finished: it is being handled already.
       if (!flowVersionId || !isFinalRunStatus(original.status)) continue;
+      // Retention emptied its event: replaying would send blanks (a single replay answers 409 for the same reason).
+      if (original.event.bodyPurgedAt) continue;
       await createReplayRun(tx, { original, flowVersionId, bulkReplayId });
     }
     return true;

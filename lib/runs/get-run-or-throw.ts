@@ -11,9 +11,9 @@ export async function getRunOrThrow(runId: string) {
   const run = await db.run.findUnique({
     where: { id: runId },
     include: {
-      flow: { select: { id: true, name: true } },
+      flow: { select: { id: true, name: true, bodyRetentionDays: true } },
       flowVersion: { select: { id: true, number: true } },
-      event: { select: { id: true, providerEventId: true, businessKey: true, entityVersion: true, receivedAt: true, headers: true, rawBody: true } },
+      event: { select: { id: true, providerEventId: true, businessKey: true, entityVersion: true, receivedAt: true, headers: true, rawBody: true, bodyPurgedAt: true } },
       steps: { orderBy: { position: "asc" }, include: { attempts: { orderBy: { number: "asc" } } } },
     },
   });

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { ActingUser } from "@/lib/audit/acting-user";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { flowDefinitionSchema } from "@/lib/flows/schema";
+import { payloadPurgedError } from "@/lib/retention/payload-purged-error";
 import { createReplayRun } from "@/lib/runs/create-replay-run";
 import { describeReplayEffects } from "@/lib/runs/describe-replay-effects";
 import { isFinalRunStatus } from "@/lib/runs/run-transitions";
@@ -24,9 +25,10 @@ export async function replayRun({ runId, actor, version }: ReplayRunOptions) {
     if (locked.length === 0) throw new AppError("not_found", "Run not found");
     const original = await tx.run.findUniqueOrThrow({
       where: { id: runId },
-      select: { id: true, status: true, flowId: true, eventId: true, environment: true, flowVersionId: true, flow: { select: { publishedVersionId: true } } },
+      select: { id: true, status: true, flowId: true, eventId: true, environment: true, flowVersionId: true, flow: { select: { publishedVersionId: true, bodyRetentionDays: true } }, event: { select: { bodyPurgedAt: true } } },
     });
     if (!isFinalRunStatus(original.status)) throw new AppError("conflict", `This run is ${original.status.replace("_", " ")}; only finished runs can be replayed`);
+    if (original.event.bodyPurgedAt) throw payloadPurgedError(original.flow.bodyRetentionDays);
     const pending = await tx.run.findFirst({ where: { replayOfRunId: runId, status: { in: ["queued", "running", "waiting_retry"] } }, select: { id: true } });
     if (pending) throw new AppError("conflict", `This run is already being replayed by run ${pending.id}`, { details: { replayRunId: pending.id } });
     const flowVersionId = version === "same" ? original.flowVersionId : original.flow.publishedVersionId;

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ActingUser } from "@/lib/audit/acting-user";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { payloadPurgedError } from "@/lib/retention/payload-purged-error";
 import { sendJob } from "@/lib/queue/send-job";
 import { stableJobId } from "@/lib/queue/stable-job-id";
 import { transitionRun, transitionStep } from "@/lib/runs/run-transitions";
@@ -29,7 +30,12 @@ export async function retryRun({ runId, actor }: RetryRunOptions) {
       const now = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { status: true } });
       throw new AppError("conflict", `This run is ${now.status.replace("_", " ")}: it was already retried or has not failed; only failed or needs-review runs can be retried`);
     }
-    const run = await tx.run.findUniqueOrThrow({ where: { id: runId }, select: { id: true, status: true, flowId: true, retryCount: true } });
+    const run = await tx.run.findUniqueOrThrow({
+      where: { id: runId },
+      select: { id: true, status: true, flowId: true, retryCount: true, bodiesPurgedAt: true, flow: { select: { bodyRetentionDays: true } } },
+    });
+    // Checked with the row locked by the transition above; throwing rolls the transition back.
+    if (run.bodiesPurgedAt) throw payloadPurgedError(run.flow.bodyRetentionDays);
     const stopped = await tx.stepRun.findMany({ where: { runId, status: { in: ["failed", "needs_review"] } } });
     for (const step of stopped) {
       await transitionStep({
@@ -42,6 +48,6 @@ export async function retryRun({ runId, actor }: RetryRunOptions) {
     }
     await sendJob("run.execute", { runId }, { tx, singletonKey: runId, id: stableJobId(runId, "retry", String(run.retryCount)) });
     await recordAudit({ tx, actor, action: "run.retry", target: { type: "run", id: runId }, details: { flowId: run.flowId, from: before.status, retry: run.retryCount } });
-    return run;
+    return { id: run.id, status: run.status, flowId: run.flowId, retryCount: run.retryCount };
   });
 }

@@ -124,8 +124,9 @@ describe("schedule trigger, pg-boss schedules", () => {
     expect(status).toMatchObject({ cursor: null, itemsAccepted: 0, lastError: null, lastPolledAt: null });
   });
 
-  it("keeps the daily retention schedule", async () => {
+  it("keeps the daily retention schedules", async () => {
     expect(await boss.getSchedule("intake.retention")).toMatchObject({ cron: "40 3 * * *", timezone: "UTC" });
+    expect(await boss.getSchedule("retention.purge")).toMatchObject({ cron: "10 4 * * *", timezone: "UTC" });
   });
 });
 
@@ -156,8 +157,8 @@ describe("schedule trigger, poll jobs in the worker", () => {
     expect(status.lastSucceededAt).toBeInstanceOf(Date);
   });
 
-  it("runs the retention job", async () => {
-    const jobId = await boss.send("intake.retention", {});
-    await waitFor(async () => (await boss.getJobById("intake.retention", jobId!))?.state === "completed", { what: "the retention job to complete" });
+  it.each(["intake.retention", "retention.purge"] as const)("runs the %s job", async (name) => {
+    const jobId = await boss.send(name, {});
+    await waitFor(async () => (await boss.getJobById(name, jobId!))?.state === "completed", { what: `the ${name} job to complete` });
   });
 });

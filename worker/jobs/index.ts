@@ -2,6 +2,7 @@ import type { Job } from "pg-boss";
 import { env } from "@/lib/env.mjs";
 import { pruneIntakeRecords } from "@/lib/intake/prune-intake-records";
 import { createLogger } from "@/lib/log";
+import { purgeExpiredRunData } from "@/lib/retention/purge-expired-run-data";
 import { pollFlow } from "@/lib/polling/poll-flow";
 import type { JobName, JobPayload } from "@/lib/queue/jobs";
 import { advanceBulkReplay } from "@/lib/runs/advance-bulk-replay";
@@ -36,5 +37,9 @@ export const JOB_HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "intake.retention": async () => {
     const pruned = await pruneIntakeRecords();
     log.info(pruned, "intake records pruned");
+  },
+  "retention.purge": async () => {
+    const purged = await purgeExpiredRunData();
+    log.info(purged, "expired run data purged");
   },
 };

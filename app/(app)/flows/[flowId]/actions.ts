@@ -13,6 +13,8 @@ import { publishVersion } from "@/lib/flows/publish-version";
 import { rollbackVersion } from "@/lib/flows/rollback-version";
 import { setFlowStatus } from "@/lib/flows/set-flow-status";
 import { setUnsignedWebhooks } from "@/lib/flows/set-unsigned-webhooks";
+import { flowRetentionSchema } from "@/lib/retention/schema";
+import { setFlowRetention } from "@/lib/retention/set-flow-retention";
 import { manualRunSchema } from "@/lib/intake/manual-run-schema";
 import { startManualRun } from "@/lib/intake/start-manual-run";
 import type { ActionState } from "@/components/forms/action-state";
@@ -26,6 +28,10 @@ const statusFormSchema = flowStatusSchema.extend(flowIdShape);
 const rollbackFormSchema = rollbackSchema.extend(flowIdShape);
 // Forms post text: "true"/"false" for the switch, the payload as typed.
 const unsignedFormSchema = unsignedWebhooksSchema.extend({ ...flowIdShape, allowed: z.enum(["true", "false"]).transform((value) => value === "true") });
+// Number inputs post text; a blank or non-numeric one becomes NaN and is refused by the shared schema.
+const retentionFormSchema = z
+  .object({ ...flowIdShape, bodyRetentionDays: z.string().transform(Number), runRetentionDays: z.string().transform(Number) })
+  .pipe(flowRetentionSchema.and(z.object(flowIdShape)));
 const manualRunFormSchema = manualRunSchema.extend({ ...flowIdShape, payload: z.string() });
 
 /** Checks the permission and names the acting user, with the IP the request came from, for the audit row. */
@@ -87,6 +93,19 @@ export async function setUnsignedWebhooksAction(_state: ActionState, formData: F
     await setUnsignedWebhooks({ flowId, allowed, actor });
     revalidateFlow(flowId);
     return { status: "ok", message: allowed ? "Unsigned webhooks allowed for this flow" : "Signatures required again", data: null };
+  } catch (error) {
+    return toErrorState(error, values);
+  }
+}
+
+export async function setFlowRetentionAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  try {
+    const actor = await requireActingUser("flows.retention");
+    const { flowId, bodyRetentionDays, runRetentionDays } = retentionFormSchema.parse(values);
+    await setFlowRetention({ flowId, bodyRetentionDays, runRetentionDays, actor });
+    revalidateFlow(flowId);
+    return { status: "ok", message: `Payloads kept ${bodyRetentionDays} days, runs ${runRetentionDays} days`, data: null };
   } catch (error) {
     return toErrorState(error, values);
   }

@@ -23,7 +23,10 @@ import { IntakeActivityTable } from "@/components/flows/intake-activity-table";
 import { ManualRunForm } from "@/components/flows/manual-run-form";
 import { PollStatus } from "@/components/flows/poll-status";
 import { UnsignedWebhooksForm } from "@/components/flows/unsigned-webhooks-form";
-import { publishFlowAction, rollbackFlowAction, setFlowStatusAction, setUnsignedWebhooksAction, startManualRunAction } from "./actions";
+import { RetentionForm } from "@/components/flows/retention-form";
+import { formatBytes } from "@/components/ui/format-bytes";
+import { measureFlowStorage } from "@/lib/retention/measure-flow-storage";
+import { publishFlowAction, rollbackFlowAction, setFlowRetentionAction, setFlowStatusAction, setUnsignedWebhooksAction, startManualRunAction } from "./actions";
 
 export const metadata: Metadata = { title: "Flow · Flowgate" };
 export const dynamic = "force-dynamic";
@@ -38,6 +41,9 @@ export default async function FlowPage({ params }: FlowPageProps) {
   const trigger = await getPublishedTrigger(flow.publishedVersionId);
   const canPublish = can(actor.role, "flows.publish");
   const signature = trigger?.kind === "webhook-trigger" ? trigger.config.signature : undefined;
+  const canSetRetention = can(actor.role, "flows.retention");
+  // Summed over every stored payload of the flow: only worth the queries for the admins who see it.
+  const storage = canSetRetention ? (await measureFlowStorage({ flowIds: [flow.id] }))[flow.id] : undefined;
   const samplePayload = JSON.stringify(trigger?.kind === "manual-trigger" ? (trigger.config.samplePayload ?? {}) : {}, null, 2);
 
   return (
@@ -122,6 +128,19 @@ export default async function FlowPage({ params }: FlowPageProps) {
             rollbackAction={canPublish ? rollbackFlowAction : undefined}
           />
         </Card>
+
+        {canSetRetention && storage ? (
+          <Card>
+            <h2 className="mb-2 font-semibold">Retention</h2>
+            <p className="mb-1 text-sm" data-testid="flow-storage">
+              Stored payloads: {formatBytes(storage.bytes)} in {storage.runs.toLocaleString("en-US")} runs
+            </p>
+            <p className="mb-3 text-slate-600">
+              A daily job clears the payloads (event body and headers, step inputs and outputs, requests and responses) of finished runs older than the first window, and deletes finished runs older than the second. Status, errors, timings and idempotency keys stay until the run is deleted; a purged run can no longer be retried or replayed.
+            </p>
+            <RetentionForm flowId={flow.id} bodyRetentionDays={flow.bodyRetentionDays} runRetentionDays={flow.runRetentionDays} action={setFlowRetentionAction} />
+          </Card>
+        ) : null}
 
         <Card>
           <h2 className="mb-2 font-semibold">Draft</h2>

@@ -56,12 +56,17 @@ export default async function RunPage({ params }: RunPageProps) {
           </p>
         ) : null}
         {run.retryCount > 0 ? <p className="text-sm text-slate-600">Retried {run.retryCount === 1 ? "once" : `${run.retryCount} times`} by an operator; see the audit log for who and when.</p> : null}
+        {run.bodiesPurgedAt ? (
+          <p className="text-sm text-slate-600" data-testid="bodies-purged">
+            Payloads purged after {run.flow.bodyRetentionDays} days (retention) on {run.bodiesPurgedAt.toISOString().slice(0, 10)}: steps keep their status, error and timings, not their inputs, outputs, requests or responses. This run can no longer be retried.
+          </p>
+        ) : null}
         <h2 className="pt-2 font-semibold">Steps</h2>
         {run.steps.length === 0 ? <p className="text-slate-600">No steps have run yet.</p> : null}
         {run.steps.map((step) => (
           <StepCard key={step.id} step={step} />
         ))}
-        <EventDetails event={run.event} />
+        <EventDetails event={run.event} bodyRetentionDays={run.flow.bodyRetentionDays} />
       </div>
     </>
   );
