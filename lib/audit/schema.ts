@@ -29,6 +29,11 @@ export const AUDIT_ACTIONS = [
   "replay.resume",
   "replay.cancel",
   "connector.resume",
+  "alert.rule_create",
+  "alert.rule_update",
+  "alert.rule_delete",
+  "alert.channel_create",
+  "alert.test",
   "settings.update",
   "keys.rotate",
 ] as const;
