@@ -63,6 +63,14 @@ const API_RULES: Record<string, ApiRule> = {
   "POST /api/v1/replays/[replayId]/[action]": { access: "runs.replay", path: `/api/v1/replays/${MADE_UP_ID}/pause`, body: {} },
   "GET /api/v1/connectors": { access: "queue.read" },
   "POST /api/v1/connectors/[connectorKey]/resume": { access: "flows.pause" },
+  "GET /api/v1/alerts/rules": { access: "alerts.read" },
+  "POST /api/v1/alerts/rules": { access: "alerts.manage", body: { name: "x", kind: "not-a-kind" } },
+  "PATCH /api/v1/alerts/rules/[ruleId]": { access: "alerts.manage", body: { enabled: false } },
+  "DELETE /api/v1/alerts/rules/[ruleId]": { access: "alerts.manage" },
+  "GET /api/v1/alerts/channels": { access: "alerts.read" },
+  "POST /api/v1/alerts/channels": { access: "alerts.manage", body: { name: "x", kind: "not-a-kind" } },
+  "POST /api/v1/alerts/channels/[channelId]/test": { access: "alerts.manage", body: {} },
+  "GET /api/v1/alerts/incidents": { access: "alerts.read" },
   "GET /api/v1/tokens": { access: "users.manage" },
   "POST /api/v1/tokens": { access: "users.manage" },
   "DELETE /api/v1/tokens/[tokenId]": { access: "users.manage" },
@@ -85,6 +93,7 @@ const PAGE_RULES: Record<string, Action> = {
   "/credentials/new": "credentials.write",
   "/credentials/[credentialId]": "credentials.read",
   "/settings": "settings.manage",
+  "/alerts": "alerts.read",
 };
 
 /** Server actions by "file#export"; `fields` are the submitted form (default: made-up ids only). */

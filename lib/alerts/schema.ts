@@ -59,5 +59,4 @@ export const createAlertChannelSchema = z
   });
 export type CreateAlertChannelInput = z.output<typeof createAlertChannelSchema>;
 
-export const alertIdParamsSchema = z.object({ id: z.string().refine((v) => z.uuid().safeParse(v).success, "Not found") });
 export const listIncidentsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
