@@ -11,7 +11,7 @@ const channelIds = z.array(z.uuid()).max(20).default([]);
 
 const ruleFields = {
   name,
-  params: z.unknown(),
+  params: z.unknown().optional(),
   flowId: z.uuid().nullish(),
   connectorKey: z.string().trim().min(1).max(300).nullish(),
   channelIds,
@@ -48,7 +48,7 @@ export type UpdateAlertRuleInput = z.output<typeof updateAlertRuleSchema>;
 
 /** A channel names the vault credential holding its secret; the secret itself is never part of it. */
 export const createAlertChannelSchema = z
-  .object({ name, kind: z.enum(CHANNEL_KIND_NAMES), config: z.unknown(), credentialRef: z.string().trim().min(1, "is required").max(200) })
+  .object({ name, kind: z.enum(CHANNEL_KIND_NAMES), config: z.unknown().optional(), credentialRef: z.string().trim().min(1, "is required").max(200) })
   .transform((channel, ctx) => {
     const config = CHANNEL_KINDS[channel.kind].config.safeParse(channel.config ?? {});
     if (!config.success) {
