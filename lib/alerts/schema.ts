@@ -9,6 +9,14 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
 const name = z.string().trim().min(1, "is required").max(120);
 const channelIds = z.array(z.uuid()).max(20).default([]);
 
+/** Parses the part whose shape depends on the kind, reporting its issues under `key` (e.g. params.percent). */
+function parseByKind(schema: z.ZodType, value: unknown, key: string, ctx: z.RefinementCtx): Record<string, unknown> {
+  const parsed = schema.safeParse(value ?? {});
+  if (parsed.success) return parsed.data as Record<string, unknown>;
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [key, ...issue.path.map(String)] });
+  return {};
+}
+
 const ruleFields = {
   name,
   params: z.unknown().optional(),
@@ -22,14 +30,7 @@ const ruleFields = {
 /** A new rule: its params are checked by its kind's own schema, reported under `params`. */
 export const createAlertRuleSchema = z
   .object({ ...ruleFields, kind: z.enum(RULE_KIND_NAMES) })
-  .transform((rule, ctx) => {
-    const params = RULE_KINDS[rule.kind].params.safeParse(rule.params ?? {});
-    if (!params.success) {
-      for (const issue of params.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: ["params", ...issue.path.map(String)] });
-      return z.NEVER;
-    }
-    return { ...rule, params: params.data as Record<string, unknown> };
-  });
+  .transform((rule, ctx) => ({ ...rule, params: parseByKind(RULE_KINDS[rule.kind].params, rule.params, "params", ctx) }));
 export type CreateAlertRuleInput = z.output<typeof createAlertRuleSchema>;
 
 /** A partial change; a new `params` is checked against the rule's stored kind in updateAlertRule. */
@@ -49,14 +50,7 @@ export type UpdateAlertRuleInput = z.output<typeof updateAlertRuleSchema>;
 /** A channel names the vault credential holding its secret; the secret itself is never part of it. */
 export const createAlertChannelSchema = z
   .object({ name, kind: z.enum(CHANNEL_KIND_NAMES), config: z.unknown().optional(), credentialRef: z.string().trim().min(1, "is required").max(200) })
-  .transform((channel, ctx) => {
-    const config = CHANNEL_KINDS[channel.kind].config.safeParse(channel.config ?? {});
-    if (!config.success) {
-      for (const issue of config.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: ["config", ...issue.path.map(String)] });
-      return z.NEVER;
-    }
-    return { ...channel, config: config.data as Record<string, unknown> };
-  });
+  .transform((channel, ctx) => ({ ...channel, config: parseByKind(CHANNEL_KINDS[channel.kind].config, channel.config, "config", ctx) }));
 export type CreateAlertChannelInput = z.output<typeof createAlertChannelSchema>;
 
 export const listIncidentsQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
