@@ -18,8 +18,9 @@ import { env } from "@/lib/env.mjs";
 import type { RunStatus } from "@/lib/generated/prisma/enums";
 import { routeLogs } from "@/lib/log";
 import { getBoss } from "@/lib/queue/boss";
+import { startWorker } from "@/worker/start-worker";
 import { startFakeAlertReceiver, type FakeAlertReceiver } from "@/tests/support/fake-alert-receiver";
-import { createPublishedFlow, createUserWithToken } from "@/tests/support/fixtures";
+import { createPublishedFlow, createUserWithToken, waitFor } from "@/tests/support/fixtures";
 import { fastDemoFlow } from "@/tests/support/operator-flows";
 import { seedCredential } from "@/tests/support/seed-credential";
 import { seedRun } from "@/tests/support/seed-runs";
@@ -198,5 +199,24 @@ describe("alerts API", () => {
       expect(sink).not.toContain(WEBHOOK_KEY);
       expect(sink).not.toContain(BOT_TOKEN.split(":")[1]);
     }
+  });
+});
+
+// Last: a live worker evaluates on the real clock, which would resolve the incidents the tests above open at T0.
+describe("alerts.evaluate in the worker", () => {
+  it("is scheduled every minute and its job opens an incident and notifies", async () => {
+    const boss = await startWorker({ databaseUrl: env.DATABASE_URL!, concurrency: 2, pollingIntervalSeconds: 0.5 });
+    expect(await boss.getSchedule("alerts.evaluate")).toMatchObject({ cron: "* * * * *", timezone: "UTC" });
+    const { flow, version } = await createPublishedFlow(fastDemoFlow("http://127.0.0.1:1"), "Alerts worker flow");
+    await seedRun({ flowId: flow.id, flowVersionId: version.id, status: "queued", createdAt: new Date(Date.now() - 3600_000) });
+    const created = await createRuleRoute(
+      api("/api/v1/alerts/rules", adminToken, { name: "Backlog", kind: "oldest_pending", params: { olderThanMinutes: 30 }, flowId: flow.id, channelIds: [webhookChannelId] }),
+      noParams,
+    );
+    const ruleId = ((await created.json()) as { rule: { id: string } }).rule.id;
+    await boss.send("alerts.evaluate", {});
+    const incident = await waitFor(() => db.alertIncident.findFirst({ where: { ruleId }, include: { notifications: true } }), { what: "the incident" });
+    expect(incident.summary).toMatch(/oldest pending run has waited 60 min/);
+    expect(incident.notifications).toMatchObject([{ kind: "firing", ok: true }]);
   });
 });
