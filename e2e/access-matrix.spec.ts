@@ -65,6 +65,14 @@ const API_RULES: Record<string, ApiRule> = {
   "GET /api/v1/connectors": { access: "queue.read" },
   "POST /api/v1/connectors/[connectorKey]/pause": { access: "flows.pause" },
   "POST /api/v1/connectors/[connectorKey]/resume": { access: "flows.pause" },
+  "GET /api/v1/alerts/rules": { access: "alerts.read" },
+  "POST /api/v1/alerts/rules": { access: "alerts.manage", body: { name: "x", kind: "not-a-kind" } },
+  "PATCH /api/v1/alerts/rules/[ruleId]": { access: "alerts.manage", body: { enabled: false } },
+  "DELETE /api/v1/alerts/rules/[ruleId]": { access: "alerts.manage" },
+  "GET /api/v1/alerts/channels": { access: "alerts.read" },
+  "POST /api/v1/alerts/channels": { access: "alerts.manage", body: { name: "x", kind: "not-a-kind" } },
+  "POST /api/v1/alerts/channels/[channelId]/test": { access: "alerts.manage", body: {} },
+  "GET /api/v1/alerts/incidents": { access: "alerts.read" },
   "GET /api/v1/tokens": { access: "users.manage" },
   "POST /api/v1/tokens": { access: "users.manage" },
   "DELETE /api/v1/tokens/[tokenId]": { access: "users.manage" },
@@ -88,6 +96,7 @@ const PAGE_RULES: Record<string, Action> = {
   "/credentials/new": "credentials.write",
   "/credentials/[credentialId]": "credentials.read",
   "/settings": "settings.manage",
+  "/alerts": "alerts.read",
 };
 
 /** Server actions by "file#export"; `fields` are the submitted form (default: made-up ids only). */
@@ -105,6 +114,9 @@ const ACTION_RULES: Record<string, ActionRule> = {
   "app/(app)/credentials/actions.ts#checkConnectionAction": { access: "credentials.write" },
   "app/(app)/settings/actions.ts#updateOutboundAllowListAction": { access: "settings.manage", fields: { entries: "not a host!!" } },
   "app/(app)/settings/actions.ts#updateTrustedProxiesAction": { access: "settings.manage", fields: { trustedProxies: "many" } },
+  "app/(app)/alerts/actions.ts#createAlertRuleAction": { access: "alerts.manage" },
+  "app/(app)/alerts/actions.ts#createAlertChannelAction": { access: "alerts.manage" },
+  "app/(app)/alerts/actions.ts#sendTestAlertAction": { access: "alerts.manage", fields: { channelId: MADE_UP_ID } },
   "app/(app)/users/actions.ts#createUserAction": { access: "users.manage" },
   "app/(app)/users/actions.ts#updateUserRoleAction": { access: "users.manage" },
   "app/(app)/users/actions.ts#setUserDisabledAction": { access: "users.manage" },

@@ -43,6 +43,8 @@ export const envSchema = z.object({
    * Admins can extend it on the settings page.
    */
   OUTBOUND_ALLOWLIST: z.string().default(""),
+  /** Where Telegram alert channels send (tests point it at a local fake); read at send time. */
+  TELEGRAM_API_BASE: z.url({ protocol: /^https?$/ }).default("https://api.telegram.org"),
   /**
    * Backpressure (R5): intake answers 429 + Retry-After while this many runs
    * wait to start, system-wide or for one flow, instead of accepting work it

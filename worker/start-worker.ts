@@ -3,6 +3,7 @@ import type { Job, JobResult, PgBoss } from "pg-boss";
 import { z } from "zod";
 import { env } from "@/lib/env.mjs";
 import { randomUUID } from "node:crypto";
+import { scheduleAlertEvaluation } from "@/lib/alerts/schedule-alert-evaluation";
 import { beatWorkerHeartbeat } from "@/lib/health/beat-worker-heartbeat";
 import { scheduleIntakeRetention } from "@/lib/intake/schedule-intake-retention";
 import { createLogger, routeLogs } from "@/lib/log";
@@ -55,6 +56,7 @@ export async function startWorker({ databaseUrl, concurrency = env.WORKER_CONCUR
   // whatever changed while no worker ran (a flow deleted, a sync lost).
   await scheduleIntakeRetention();
   await scheduleRunRetention();
+  await scheduleAlertEvaluation();
   const flows = await reconcileFlowSchedules();
   startHeartbeat(boss);
   log.info({ queues: JOB_NAMES, concurrency, scheduleSyncs: flows }, "worker started");

@@ -14,6 +14,9 @@ const TONES: Record<string, string> = {
   skipped: "bg-slate-200 text-slate-700",
   cancelled: "bg-slate-200 text-slate-700",
   disabled: "bg-slate-200 text-slate-700",
+  // Alert rule states.
+  firing: "bg-red-100 text-red-800",
+  ok: "bg-emerald-100 text-emerald-800",
 };
 
 export function StatusBadge({ status }: { status: string }) {

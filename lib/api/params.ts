@@ -7,6 +7,8 @@ export type RunParams = { params: Promise<{ runId: string }> };
 export type CredentialParams = { params: Promise<{ credentialId: string }> };
 export type ConnectorParams = { params: Promise<{ connectorKey: string }> };
 export type ReplayParams = { params: Promise<{ replayId: string }> };
+export type AlertRuleParams = { params: Promise<{ ruleId: string }> };
+export type AlertChannelParams = { params: Promise<{ channelId: string }> };
 export type ReplayActionParams = { params: Promise<{ replayId: string; action: string }> };
 
 // A malformed id can name nothing, so it is a 404 like any unknown id.
@@ -19,6 +21,8 @@ export const flowVersionParamsSchema = flowParamsSchema.extend({
 export const runParamsSchema = z.object({ runId: id("Run") });
 export const replayParamsSchema = z.object({ replayId: id("Bulk replay") });
 export const credentialParamsSchema = z.object({ credentialId: id("Credential") });
+export const alertRuleParamsSchema = z.object({ ruleId: id("Alert rule") });
+export const alertChannelParamsSchema = z.object({ channelId: id("Alert channel") });
 // Next.js decodes the segment once; keys hold ":" and "@" (host:port, credential@host), sent percent-encoded.
 export const connectorParamsSchema = z.object({ connectorKey: z.string().min(1, "Connector not found") });
 

@@ -31,6 +31,11 @@ export const AUDIT_ACTIONS = [
   "replay.cancel",
   "connector.pause",
   "connector.resume",
+  "alert.rule_create",
+  "alert.rule_update",
+  "alert.rule_delete",
+  "alert.channel_create",
+  "alert.test",
   "settings.update",
   "keys.rotate",
 ] as const;

@@ -9,7 +9,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 const EXPECTED: Record<Role, readonly Action[]> = {
   admin: Object.keys(PERMISSIONS) as Action[],
   analyst: ["flows.read", "flows.write", "flows.publish", "flows.pause", "flows.dryrun", "runs.read", "runs.trigger", "queue.read", "credentials.read"],
-  operator: ["flows.read", "flows.pause", "runs.read", "runs.trigger", "runs.retry", "runs.replay", "runs.cancel", "queue.read"],
+  operator: ["flows.read", "flows.pause", "runs.read", "runs.trigger", "runs.retry", "runs.replay", "runs.cancel", "queue.read", "alerts.read"],
   viewer: ["flows.read", "runs.read", "queue.read"],
 };
 
@@ -31,6 +31,7 @@ describe("permission table", () => {
         "flows.read", "flows.write", "flows.publish", "flows.pause", "flows.dryrun", "flows.allow-unsigned", "flows.retention",
         "runs.read", "runs.trigger", "runs.retry", "runs.replay", "runs.cancel",
         "queue.read", "credentials.read", "credentials.write", "users.manage", "settings.manage", "audit.read",
+        "alerts.read", "alerts.manage",
       ].sort(),
     );
   });

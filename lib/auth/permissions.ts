@@ -28,6 +28,9 @@ export const PERMISSIONS = {
   "users.manage": ["admin"],
   "settings.manage": ["admin"],
   "audit.read": ["admin"],
+  // Operators watch alerts and their history; channels point at vault secrets, so only admins change them.
+  "alerts.read": ["admin", "operator"],
+  "alerts.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

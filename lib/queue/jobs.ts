@@ -96,6 +96,12 @@ export const JOBS = {
     // Batched and idempotent: a purge cut short by expiry or a crash is simply run again.
     queue: { policy: "exclusive", retryLimit: 3, retryDelay: 300, expireInSeconds: 3 * 3600, deleteAfterSeconds: 7 * 24 * 3600 },
   },
+  "alerts.evaluate": {
+    schema: z.object({}),
+    // exclusive: a pass still running when the next minute comes due absorbs
+    // it; the rule row locks keep two passes from double-notifying anyway.
+    queue: { policy: "exclusive", retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 24 * 3600 },
+  },
 } as const satisfies Record<string, { schema: z.ZodType; queue: Omit<Queue, "name"> }>;
 
 export type JobName = keyof typeof JOBS;

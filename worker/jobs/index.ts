@@ -1,4 +1,5 @@
 import type { Job } from "pg-boss";
+import { evaluateAlertRules } from "@/lib/alerts/evaluate-alert-rules";
 import { env } from "@/lib/env.mjs";
 import { pruneIntakeRecords } from "@/lib/intake/prune-intake-records";
 import { createLogger } from "@/lib/log";
@@ -33,6 +34,11 @@ export const JOB_HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "replay.bulk": async ({ bulkReplayId }) => {
     const state = await advanceBulkReplay(bulkReplayId);
     log.info({ bulkReplayId, state }, "bulk replay advanced");
+  },
+  "alerts.evaluate": async () => {
+    const outcomes = await evaluateAlertRules();
+    const acted = outcomes.filter((outcome) => outcome.action !== null && outcome.action !== "skipped");
+    if (acted.length > 0) log.info({ acted }, "alert rules acted");
   },
   "intake.retention": async () => {
     const pruned = await pruneIntakeRecords();
