@@ -1,6 +1,7 @@
 import { Gauge, type Registry } from "prom-client";
 import { db } from "@/lib/db";
 import { labelFlows } from "@/lib/metrics/label-flows";
+import { readRunBacklog } from "@/lib/metrics/read-run-backlog";
 
 /**
  * Runs per flow and status, the oldest queued run's age, steps waiting by
@@ -9,11 +10,10 @@ import { labelFlows } from "@/lib/metrics/label-flows";
  */
 export async function addRunMetrics(registry: Registry): Promise<void> {
   const hourAgo = new Date(Date.now() - 3_600_000);
-  const [{ flows, labelOf }, byFlow, oldest, waiting, rejections] = await Promise.all([
+  const [{ flows, labelOf }, byFlow, backlog, rejections] = await Promise.all([
     labelFlows(),
     db.run.groupBy({ by: ["flowId", "status"], _count: { _all: true } }),
-    db.run.findFirst({ where: { status: "queued" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { createdAt: true } }),
-    db.stepRun.groupBy({ by: ["waitReason"], where: { status: "waiting_retry" }, _count: { _all: true } }),
+    readRunBacklog(),
     db.intakeRejection.groupBy({ by: ["reason"], where: { minute: { gte: hourAgo } }, _sum: { count: true } }),
   ]);
   const gauge = (name: string, help: string, labelNames: string[] = []) => new Gauge({ name, help, labelNames, registers: [registry] });
@@ -23,11 +23,12 @@ export async function addRunMetrics(registry: Registry): Promise<void> {
   const runs = gauge("flowgate_runs", "Runs by flow and status (all retained runs).", ["flow", "status"]);
   for (const group of byFlow) runs.inc({ flow: labelOf(group.flowId), status: group.status }, group._count._all);
 
-  const age = oldest ? Math.max(0, (Date.now() - oldest.createdAt.getTime()) / 1000) : 0;
+  const oldest = backlog.oldestQueuedAt;
+  const age = oldest ? Math.max(0, (Date.now() - oldest.getTime()) / 1000) : 0;
   gauge("flowgate_oldest_pending_run_age_seconds", "Age of the oldest run waiting to start; 0 when none waits.").set(age);
 
   const steps = gauge("flowgate_steps_waiting", "Steps waiting for their next attempt, by reason (retry_after: a target's Retry-After).", ["reason"]);
-  for (const group of waiting) steps.set({ reason: group.waitReason ?? "unknown" }, group._count._all);
+  for (const [reason, count] of Object.entries(backlog.waitingByReason)) steps.set({ reason }, count);
 
   const refused = gauge("flowgate_intake_rejections_last_hour", "Webhook requests refused in the last hour, by reason.", ["reason"]);
   for (const group of rejections) refused.set({ reason: group.reason }, group._sum.count ?? 0);

@@ -102,6 +102,12 @@ export const JOBS = {
     // it; the rule row locks keep two passes from double-notifying anyway.
     queue: { policy: "exclusive", retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 24 * 3600 },
   },
+  "dashboard.rollup": {
+    schema: z.object({}),
+    // exclusive: a pass that overruns absorbs the next tick; each pass
+    // recomputes whole minutes, so a skipped tick loses nothing.
+    queue: { policy: "exclusive", retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 24 * 3600 },
+  },
 } as const satisfies Record<string, { schema: z.ZodType; queue: Omit<Queue, "name"> }>;
 
 export type JobName = keyof typeof JOBS;

@@ -1,5 +1,6 @@
 import type { Job } from "pg-boss";
 import { evaluateAlertRules } from "@/lib/alerts/evaluate-alert-rules";
+import { rollUpMinuteBuckets } from "@/lib/dashboard/roll-up-minute-buckets";
 import { env } from "@/lib/env.mjs";
 import { pruneIntakeRecords } from "@/lib/intake/prune-intake-records";
 import { createLogger } from "@/lib/log";
@@ -39,6 +40,10 @@ export const JOB_HANDLERS: { [N in JobName]: JobHandler<N> } = {
     const outcomes = await evaluateAlertRules();
     const acted = outcomes.filter((outcome) => outcome.action !== null && outcome.action !== "skipped");
     if (acted.length > 0) log.info({ acted }, "alert rules acted");
+  },
+  "dashboard.rollup": async () => {
+    const rolled = await rollUpMinuteBuckets();
+    log.debug(rolled, "dashboard minute buckets rolled up");
   },
   "intake.retention": async () => {
     const pruned = await pruneIntakeRecords();

@@ -1,0 +1,58 @@
+import { db } from "@/lib/db";
+import { listConnectorStates } from "@/lib/connector-limits/list-connector-states";
+import { readBucketSeries } from "@/lib/dashboard/read-bucket-series";
+import { gradeTile, type TileLevel } from "@/lib/dashboard/grade-tile";
+import { pickBucketSize, type DashboardRange } from "@/lib/dashboard/pick-bucket-size";
+import { readRunBacklog } from "@/lib/metrics/read-run-backlog";
+import { checkRunAccounting, type RunAccounting } from "@/lib/runs/check-run-accounting";
+
+export type LoadDashboardOptions = { range: DashboardRange; flowId?: string; now?: Date };
+
+export type DashboardTile = { name: string; label: string; value: number | null; unit: "count" | "ratio" | "seconds"; level: TileLevel };
+
+/** A flow whose R16 identity fails: at rest and unbalanced, or with an event that has no run at all. */
+export type AccountingWarning = RunAccounting & { flowName: string };
+
+/**
+ * Everything the dashboard shows (R18): chart series and connector latency
+ * from the minute buckets, live tiles from the same queries as /api/metrics,
+ * and the R16 identity per flow. Flows still in flight are not flagged: the
+ * identity is only defined at rest.
+ */
+export async function loadDashboard({ range, flowId, now = new Date() }: LoadDashboardOptions) {
+  const { spanMinutes, bucketMinutes } = pickBucketSize(range);
+  const step = bucketMinutes * 60_000;
+  const to = new Date(Math.floor(now.getTime() / step) * step + step);
+  const from = new Date(to.getTime() - spanMinutes * 60_000);
+  const [{ series, latency }, backlog, connectors, accounting, flows] = await Promise.all([
+    readBucketSeries({ from, to, bucketMinutes, flowId }),
+    readRunBacklog({ flowId }),
+    listConnectorStates(),
+    checkRunAccounting(flowId),
+    db.flow.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  const total = series.reduce((sum, point) => ({ succeeded: sum.succeeded + point.succeeded, failed: sum.failed + point.failed, retried: sum.retried + point.retried }), { succeeded: 0, failed: 0, retried: 0 });
+  const finished = total.succeeded + total.failed;
+  const failureRate = finished === 0 ? null : total.failed / finished;
+  const oldestPendingSeconds = backlog.oldestQueuedAt ? Math.max(0, Math.round((now.getTime() - backlog.oldestQueuedAt.getTime()) / 1000)) : 0;
+  const openBreakers = connectors.filter((connector) => connector.breaker.status === "open").length;
+  const nameOf = new Map(flows.map((flow) => [flow.id, flow.name]));
+  const warnings: AccountingWarning[] = accounting
+    .filter((flow) => flow.withoutRun > 0 || (flow.atRest && !flow.holds))
+    .map((flow) => ({ ...flow, flowName: nameOf.get(flow.flowId) ?? flow.flowId }));
+
+  const tiles: DashboardTile[] = [
+    { name: "queue-depth", label: "Queued runs", value: backlog.queued, unit: "count", level: "ok" },
+    { name: "oldest-pending", label: "Oldest pending", value: oldestPendingSeconds, unit: "seconds", level: gradeTile("oldestPendingSeconds", oldestPendingSeconds) },
+    { name: "success-rate", label: "Success rate", value: failureRate === null ? null : 1 - failureRate, unit: "ratio", level: gradeTile("failureRate", failureRate) },
+    { name: "failure-rate", label: "Failure rate", value: failureRate, unit: "ratio", level: gradeTile("failureRate", failureRate) },
+    { name: "retries", label: "Retried attempts", value: total.retried, unit: "count", level: "ok" },
+    { name: "open-breakers", label: "Open breakers", value: openBreakers, unit: "count", level: gradeTile("openBreakers", openBreakers) },
+    { name: "retry-after", label: "Waiting on Retry-After", value: backlog.waitingByReason.retry_after ?? 0, unit: "count", level: "ok" },
+    { name: "accounting", label: "R16 violations", value: warnings.length, unit: "count", level: gradeTile("accountingViolations", warnings.length) },
+  ];
+  const breakers = connectors.map((connector) => ({ key: connector.key, status: connector.breaker.status, retryAfterUntil: connector.retryAfterUntil }));
+  return { range, flowId: flowId ?? null, from, to, bucketMinutes, series, tiles, latency, breakers, accounting, warnings, flows };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
