@@ -83,6 +83,7 @@ const API_RULES: Record<string, ApiRule> = {
 
 /** Pages under app/(app), by path; dynamic segments are filled with a made-up id (404 for allowed roles). */
 const PAGE_RULES: Record<string, Action> = {
+  "/": "queue.read",
   "/flows": "flows.read",
   "/flows/[flowId]": "flows.read",
   "/flows/[flowId]/edit": "flows.read",

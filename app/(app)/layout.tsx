@@ -7,6 +7,7 @@ export const dynamic = "force-dynamic";
 
 // A section shows in the navigation only to roles that may open it.
 const SECTIONS: ReadonlyArray<{ href: string; label: string; permission: Action }> = [
+  { href: "/", label: "Dashboard", permission: "queue.read" },
   { href: "/flows", label: "Flows", permission: "flows.read" },
   { href: "/runs", label: "Runs", permission: "runs.read" },
   { href: "/attention", label: "Attention", permission: "runs.read" },

@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
 import { listConnectorStates } from "@/lib/connector-limits/list-connector-states";
+import { listFlowNames } from "@/lib/flows/list-flow-names";
 import { readBucketSeries } from "@/lib/dashboard/read-bucket-series";
 import { gradeTile, type TileLevel } from "@/lib/dashboard/grade-tile";
 import { pickBucketSize, type DashboardRange } from "@/lib/dashboard/pick-bucket-size";
@@ -29,7 +29,7 @@ export async function loadDashboard({ range, flowId, now = new Date() }: LoadDas
     readRunBacklog({ flowId }),
     listConnectorStates(),
     checkRunAccounting(flowId),
-    db.flow.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    listFlowNames(),
   ]);
   const total = series.reduce((sum, point) => ({ succeeded: sum.succeeded + point.succeeded, failed: sum.failed + point.failed, retried: sum.retried + point.retried }), { succeeded: 0, failed: 0, retried: 0 });
   const finished = total.succeeded + total.failed;
