@@ -45,23 +45,28 @@ export function LineChart({ testId, title, lines, startLabel, endLabel, yMax, fo
         <text x={PAD.left} y={HEIGHT - 4} className="fill-slate-500 text-[10px]">{startLabel}</text>
         <text x={WIDTH - PAD.right} y={HEIGHT - 4} textAnchor="end" className="fill-slate-500 text-[10px]">{endLabel}</text>
         {lines.flatMap((line) =>
-          segments(line.values).map((segment) => (
-            <polyline
-              key={`${line.label}-${segment[0]?.index}`}
-              data-line={line.label}
-              fill="none"
-              strokeWidth="1.5"
-              className={line.className}
-              points={segment.map(({ index, value }) => `${x(index).toFixed(1)},${y(value).toFixed(1)}`).join(" ")}
-            />
-          )),
+          segments(line.values).map((segment) =>
+            // A lone value between gaps has no line to draw: it is shown as a dot.
+            segment.length === 1 ? (
+              <circle key={`${line.label}-${segment[0]!.index}`} data-line={line.label} cx={x(segment[0]!.index)} cy={y(segment[0]!.value)} r="1.5" fill="none" strokeWidth="3" className={line.className} />
+            ) : (
+              <polyline
+                key={`${line.label}-${segment[0]?.index}`}
+                data-line={line.label}
+                fill="none"
+                strokeWidth="1.5"
+                className={line.className}
+                points={segment.map(({ index, value }) => `${x(index).toFixed(1)},${y(value).toFixed(1)}`).join(" ")}
+              />
+            ),
+          ),
         )}
       </svg>
     </figure>
   );
 }
 
-/** Runs of consecutive non-null values; a lone point still draws as a dot-length line. */
+/** Runs of consecutive non-null values. */
 function segments(values: ReadonlyArray<number | null>): Array<Array<{ index: number; value: number }>> {
   const result: Array<Array<{ index: number; value: number }>> = [];
   let current: Array<{ index: number; value: number }> = [];
@@ -72,5 +77,5 @@ function segments(values: ReadonlyArray<number | null>): Array<Array<{ index: nu
     } else current.push({ index, value });
   });
   if (current.length > 0) result.push(current);
-  return result.map((segment) => (segment.length === 1 ? [segment[0]!, segment[0]!] : segment));
+  return result;
 }

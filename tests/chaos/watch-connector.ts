@@ -4,9 +4,9 @@ import { db } from "@/lib/db";
 export type BreakerOpenWindow = { from: number; until: number };
 
 /**
- * A Retry-After window as the engine recorded it (R10): `from` is the first
- * sample that showed it, so the engine had written it by then; no call
- * admitted after that moment may start before `until`.
+ * A Retry-After window as the engine recorded it (R10): `from` is when the
+ * first sample that showed it came back, so the engine had written it by
+ * then; no call admitted after that moment may start before `until`.
  */
 export type RecordedRetryAfter = { from: number; until: number };
 
@@ -36,8 +36,12 @@ export function watchConnector(key: string): ConnectorWatch {
         window.until = Math.max(window.until, sampledAt);
         breakerWindows.set(openedAt, window);
       }
+      // Read when the answer is back, not when the query was sent: the row may
+      // have been committed in between, and a window must never be dated
+      // earlier than it was recorded (that would blame calls admitted before it).
+      const answeredAt = Date.now();
       const until = row?.retryAfterUntil?.getTime();
-      if (until !== undefined && until > sampledAt && !retryAfter.has(until)) retryAfter.set(until, { from: sampledAt, until });
+      if (until !== undefined && until > answeredAt && !retryAfter.has(until)) retryAfter.set(until, { from: answeredAt, until });
       await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
     }
   })();

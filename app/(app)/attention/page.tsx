@@ -50,7 +50,7 @@ export default async function AttentionPage() {
                 <Cell className="max-w-md truncate text-xs" title={group.newestError ?? undefined}>
                   {group.newestError ?? "—"}
                 </Cell>
-                <Cell>
+                <Cell className="whitespace-nowrap">
                   <BulkReplayDialog filter={filter} allowed={mayReplay} />
                 </Cell>
               </tr>
