@@ -50,6 +50,11 @@ export function RunSummary({ run }: { run: Run }) {
         </Item>
         <Item label="Duration">{formatDuration(durationBetween(run.startedAt, run.finishedAt))}</Item>
       </dl>
+      {run.held ? (
+        <p className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-800" data-testid="run-held">
+          Held since <DateTime value={run.held.heldAt} />: the flow was paused when this event arrived. The run starts when the flow is resumed.
+        </p>
+      ) : null}
       {run.statusReason ? (
         // Why it ended (or waits) this way: "duplicate of run X" links to the run that did the business action (R13).
         <p className="mt-4 text-sm text-slate-700" data-testid="run-status-reason">

@@ -30,7 +30,16 @@ export const publishSchema = z.object({
 });
 export type PublishInput = z.infer<typeof publishSchema>;
 
-export const flowStatusSchema = z.object({ status: z.enum(["active", "paused"]) });
+/**
+ * Pause or resume. `whilePaused` (with a pause) chooses what intake does until
+ * the resume: `reject` answers 409 so the sender retries, `hold` stores the
+ * events and runs them on resume. Without it the flow keeps its setting.
+ */
+export const flowStatusSchema = z.object({
+  status: z.enum(["active", "paused"], { error: 'status must be "active" or "paused"' }),
+  whilePaused: z.enum(["reject", "hold"], { error: 'whilePaused must be "reject" or "hold"' }).optional(),
+});
+export type FlowStatusInput = z.infer<typeof flowStatusSchema>;
 
 /** Without `environment`, the rollback keeps the environment of the version it goes back to. */
 export const rollbackSchema = z.object({

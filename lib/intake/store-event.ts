@@ -3,10 +3,14 @@ import type { DbTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Environment } from "@/lib/credentials/schema";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { holdRunIfStillPaused } from "@/lib/flows/hold-run-if-still-paused";
 import { sendJob } from "@/lib/queue/send-job";
 
-/** Where an accepted event's run goes: the flow and the published version that will execute it. */
-export type IntakeTarget = { flowId: string; versionId: string; environment: Environment };
+/**
+ * Where an accepted event's run goes: the flow and the published version that
+ * will execute it. `hold` is set when the flow was seen paused in hold mode.
+ */
+export type IntakeTarget = { flowId: string; versionId: string; environment: Environment; hold?: boolean };
 
 /** One inbound trigger item (a webhook request, a polled record, a manual start), as every trigger hands it over. */
 export type IncomingEvent = {
@@ -23,7 +27,8 @@ export type IncomingEvent = {
   headers: Prisma.InputJsonValue;
 };
 
-export type AcceptedEvent = { eventId: string; runId: string; traceId: string; duplicate: boolean };
+/** `held`: stored, but its run starts only when the flow is resumed. */
+export type AcceptedEvent = { eventId: string; runId: string; traceId: string; duplicate: boolean; held: boolean };
 
 /**
  * Stores the event, claims its dedup key, creates its run and enqueues the
@@ -64,8 +69,9 @@ export async function storeEvent(tx: DbTransaction, target: IntakeTarget, incomi
     data: { flowId: target.flowId, flowVersionId: target.versionId, eventId: event.id, traceId, environment: target.environment },
     select: { id: true },
   });
-  await sendJob("run.execute", { runId: run.id }, { tx, singletonKey: run.id });
-  return { eventId: event.id, runId: run.id, traceId, duplicate: false };
+  const held = target.hold === true && (await holdRunIfStillPaused(tx, target.flowId, run.id));
+  if (!held) await sendJob("run.execute", { runId: run.id }, { tx, singletonKey: run.id });
+  return { eventId: event.id, runId: run.id, traceId, duplicate: false, held };
 }
 
 async function recordDuplicate(tx: DbTransaction, source: string, key: string): Promise<AcceptedEvent> {
@@ -76,9 +82,9 @@ async function recordDuplicate(tx: DbTransaction, source: string, key: string): 
   const original = await tx.event.update({
     where: { id: claim.eventId },
     data: { duplicateCount: { increment: 1 }, lastDuplicateAt: new Date() },
-    select: { id: true, runs: { orderBy: { createdAt: "asc" }, take: 1, select: { id: true, traceId: true } } },
+    select: { id: true, runs: { orderBy: { createdAt: "asc" }, take: 1, select: { id: true, traceId: true, held: { select: { runId: true } } } } },
   });
   const run = original.runs[0];
   if (!run) throw new AppError("unavailable", "The original event has no run yet; retry later", { retryAfterSeconds: 5 });
-  return { eventId: original.id, runId: run.id, traceId: run.traceId, duplicate: true };
+  return { eventId: original.id, runId: run.id, traceId: run.traceId, duplicate: true, held: run.held !== null };
 }

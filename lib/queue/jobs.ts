@@ -51,6 +51,22 @@ export const JOBS = {
       deleteAfterSeconds: 24 * 3600,
     },
   },
+  "flow.release-held": {
+    schema: z.object({ flowId: z.uuid() }),
+    queue: {
+      // singletonKey = flow id: one release queued and one running per flow.
+      // Each pass drains whatever is held when it runs, so a release dropped
+      // because one is already queued loses nothing.
+      policy: "stately",
+      retryLimit: 10,
+      retryDelay: 5,
+      retryBackoff: true,
+      retryDelayMax: 300,
+      expireInSeconds: 15 * 60,
+      notify: true,
+      deleteAfterSeconds: 24 * 3600,
+    },
+  },
   "flow.poll": {
     schema: z.object({ flowId: z.uuid() }),
     queue: {

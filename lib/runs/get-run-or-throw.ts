@@ -13,6 +13,7 @@ export async function getRunOrThrow(runId: string) {
     include: {
       flow: { select: { id: true, name: true, bodyRetentionDays: true } },
       flowVersion: { select: { id: true, number: true } },
+      held: { select: { heldAt: true } },
       event: { select: { id: true, providerEventId: true, businessKey: true, entityVersion: true, receivedAt: true, headers: true, rawBody: true, bodyPurgedAt: true } },
       steps: { orderBy: { position: "asc" }, include: { attempts: { orderBy: { number: "asc" } } } },
     },

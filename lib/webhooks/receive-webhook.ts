@@ -35,8 +35,8 @@ export async function receiveWebhook(options: ReceiveWebhookOptions): Promise<Re
   });
   if (!flow) throw new AppError("not_found", "No flow listens on this hook");
   try {
-    const { runId, traceId, duplicate } = await acceptWebhook(flow, options);
-    return { runId, traceId, duplicate };
+    const { runId, traceId, duplicate, held } = await acceptWebhook(flow, options);
+    return { runId, traceId, duplicate, held };
   } catch (error) {
     if (error instanceof AppError && error.status < 500) countRejection(flow.id, rejectionReason(error));
     throw error;
@@ -48,7 +48,9 @@ function findHookFlow(hookKey: string) {
 }
 
 async function acceptWebhook(flow: HookFlow, { headers, rawBody, query = new URLSearchParams() }: ReceiveWebhookOptions): Promise<AcceptedEvent> {
-  if (flow.status === "paused") throw new AppError("conflict", "This flow is paused", { details: { reason: "flow_paused" } });
+  // In hold mode a paused flow still takes events; their runs wait for the resume.
+  const hold = flow.status === "paused" && flow.whilePaused === "hold";
+  if (flow.status === "paused" && !hold) throw new AppError("conflict", "This flow is paused", { details: { reason: "flow_paused" } });
   if (!flow.publishedVersion) throw new AppError("conflict", "This flow has no published version yet", { details: { reason: "not_published" } });
   const parsed = flowDefinitionSchema.safeParse(flow.publishedVersion.definition);
   // Published versions are validated; one that no longer parses is our fault, so the sender keeps its event and retries.
@@ -76,7 +78,7 @@ async function acceptWebhook(flow: HookFlow, { headers, rawBody, query = new URL
   const body = parseWebhookBody(contentType, raw, { acceptForm: trigger.config.acceptForm });
   const keys = await extractEventKeys(trigger.config satisfies WebhookTriggerConfig, body, headers, raw);
   return acceptEvent(
-    { flowId: flow.id, versionId: flow.publishedVersion.id, environment },
+    { flowId: flow.id, versionId: flow.publishedVersion.id, environment, hold },
     {
       source: `hook:${flow.id}`,
       dedupKey: keys.providerEventId,

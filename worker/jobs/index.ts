@@ -5,6 +5,7 @@ import { env } from "@/lib/env.mjs";
 import { pruneIntakeRecords } from "@/lib/intake/prune-intake-records";
 import { createLogger } from "@/lib/log";
 import { purgeExpiredRunData } from "@/lib/retention/purge-expired-run-data";
+import { releaseHeldRuns } from "@/lib/flows/release-held-runs";
 import { pollFlow } from "@/lib/polling/poll-flow";
 import type { JobName, JobPayload } from "@/lib/queue/jobs";
 import { advanceBulkReplay } from "@/lib/runs/advance-bulk-replay";
@@ -27,6 +28,10 @@ export const JOB_HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "flow.sync-schedule": async ({ flowId }) => {
     const result = await syncFlowSchedule(flowId);
     log.info({ flowId, result }, "flow schedule synced");
+  },
+  "flow.release-held": async ({ flowId }) => {
+    const result = await releaseHeldRuns(flowId);
+    log.info({ flowId, ...result }, "held runs released");
   },
   "flow.poll": async ({ flowId }, job) => {
     const outcome = await pollFlow({ flowId, tickId: job.id, signal: job.signal });

@@ -76,8 +76,8 @@ export async function setFlowStatusAction(_state: ActionState, formData: FormDat
   const values = formValues(formData);
   try {
     const actor = await requireActingUser("flows.pause");
-    const { flowId, status } = statusFormSchema.parse(values);
-    await setFlowStatus({ flowId, status, actor });
+    const { flowId, status, whilePaused } = statusFormSchema.parse(values);
+    await setFlowStatus({ flowId, status, whilePaused, actor });
     revalidateFlow(flowId);
     return { status: "ok", message: status === "paused" ? "Flow paused" : "Flow resumed", data: null };
   } catch (error) {

@@ -7,6 +7,7 @@ import { loadOrNotFound } from "@/app/(app)/load-or-not-found";
 import { getFlowOrThrow } from "@/lib/flows/get-flow-or-throw";
 import { listVersions } from "@/lib/flows/list-versions";
 import { buildHookUrl } from "@/components/flows/build-hook-url";
+import { countHeldRuns } from "@/lib/flows/count-held-runs";
 import { FlowStatusForm } from "@/components/flows/flow-status-form";
 import { PublishForm } from "@/components/flows/publish-form";
 import { VersionsTable } from "@/components/flows/versions-table";
@@ -37,7 +38,9 @@ export default async function FlowPage({ params }: FlowPageProps) {
   const actor = await requirePagePermission("flows.read");
 
   const { flowId } = await params;
-  const [flow, versions, activity] = await loadOrNotFound(flowId, (id) => Promise.all([getFlowOrThrow(id), listVersions(id), listIntakeActivity(id)]));
+  const [flow, versions, activity, heldRuns] = await loadOrNotFound(flowId, (id) =>
+    Promise.all([getFlowOrThrow(id), listVersions(id), listIntakeActivity(id), countHeldRuns(id)]),
+  );
   const trigger = await getPublishedTrigger(flow.publishedVersionId);
   const canPublish = can(actor.role, "flows.publish");
   const signature = trigger?.kind === "webhook-trigger" ? trigger.config.signature : undefined;
@@ -64,7 +67,7 @@ export default async function FlowPage({ params }: FlowPageProps) {
             <Link href={`/runs?flowId=${flow.id}`} className={buttonClasses("secondary")}>
               Runs
             </Link>
-            {can(actor.role, "flows.pause") ? <FlowStatusForm flowId={flow.id} status={flow.status} action={setFlowStatusAction} /> : null}
+            {can(actor.role, "flows.pause") ? <FlowStatusForm flowId={flow.id} status={flow.status} whilePaused={flow.whilePaused} heldRuns={heldRuns} action={setFlowStatusAction} /> : null}
           </>
         }
       />

@@ -12,6 +12,6 @@ export const dynamic = "force-dynamic";
 export const POST = handleRoute(async (request: Request, { params }: FlowParams) => {
   const actor = await requirePermission("flows.pause", request);
   const { flowId } = parseParams(flowParamsSchema, await params);
-  const { status } = await readJson(request, flowStatusSchema);
-  return NextResponse.json({ flow: await setFlowStatus({ flowId, status, actor: await actingUser(actor, request.headers) }) });
+  const input = await readJson(request, flowStatusSchema);
+  return NextResponse.json({ flow: await setFlowStatus({ flowId, ...input, actor: await actingUser(actor, request.headers) }) });
 });
