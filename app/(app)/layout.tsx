@@ -11,6 +11,7 @@ const SECTIONS: ReadonlyArray<{ href: string; label: string; permission: Action 
   { href: "/flows", label: "Flows", permission: "flows.read" },
   { href: "/runs", label: "Runs", permission: "runs.read" },
   { href: "/attention", label: "Attention", permission: "runs.read" },
+  { href: "/replays", label: "Replays", permission: "runs.read" },
   { href: "/connectors", label: "Connectors", permission: "queue.read" },
   { href: "/alerts", label: "Alerts", permission: "alerts.read" },
   { href: "/credentials", label: "Credentials", permission: "credentials.read" },

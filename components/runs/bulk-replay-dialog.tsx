@@ -1,13 +1,10 @@
 "use client";
 
-import { useEffect, useState } from "react";
-import type { BulkReplayState } from "@/lib/generated/prisma/enums";
-import type { BulkReplayProgress } from "@/lib/runs/get-bulk-replay-or-throw";
-import type { BulkReplayAction, ReplayVersion, RunFilter } from "@/lib/runs/schema";
+import { useState } from "react";
+import type { ReplayVersion, RunFilter } from "@/lib/runs/schema";
+import { BulkReplayProgress, type BulkReplayView } from "@/components/runs/bulk-replay-progress";
 import { postRunAction } from "@/components/runs/post-run-action";
 import { Button } from "@/components/ui/button";
-
-type BulkReplay = { id: string; state: BulkReplayState; reason: string | null; progress: BulkReplayProgress };
 
 export type BulkReplayDialogProps = {
   /** The runs list's current filter, as runFilterSchema accepts it (dates as ISO strings are fine). */
@@ -15,9 +12,6 @@ export type BulkReplayDialogProps = {
   /** Whether the viewer may replay (runs.replay); otherwise the button is disabled with a tooltip. */
   allowed: boolean;
 };
-
-const ACTIVE: BulkReplayState[] = ["running", "waiting_canary"];
-const POLL_MS = 2000;
 
 /**
  * "Replay these runs": starts a bulk replay of the finished runs matching
@@ -28,31 +22,17 @@ export function BulkReplayDialog({ filter, allowed }: BulkReplayDialogProps) {
   const [open, setOpen] = useState(false);
   const [version, setVersion] = useState<ReplayVersion>("same");
   const [canary, setCanary] = useState("2");
-  const [replay, setReplay] = useState<BulkReplay | null>(null);
+  const [replay, setReplay] = useState<BulkReplayView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
-  // Polls while the replay can still change by itself; paused or finished ones wait for a button.
-  const replayId = replay?.id;
-  const live = replay ? ACTIVE.includes(replay.state) || replay.progress.inFlight > 0 : false;
-  useEffect(() => {
-    if (!replayId || !live) return;
-    const timer = setInterval(async () => {
-      const response = await fetch(`/api/v1/replays/${replayId}`).catch(() => null);
-      if (response?.ok) setReplay(((await response.json()) as { replay: BulkReplay }).replay);
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [replayId, live]);
-
-  async function call(url: string, body?: unknown) {
+  async function start() {
     setPending(true);
-    const result = await postRunAction<{ replay: BulkReplay }>(url, body);
+    const result = await postRunAction<{ replay: BulkReplayView }>("/api/v1/replays", { filter, version, ...(canary.trim() ? { canary: Number(canary) } : {}) });
     setPending(false);
     if (result.ok) setReplay(result.data.replay);
     setError(result.ok ? null : result.message);
   }
-  const start = () => call("/api/v1/replays", { filter, version, ...(canary.trim() ? { canary: Number(canary) } : {}) });
-  const act = (action: BulkReplayAction) => replay && call(`/api/v1/replays/${replay.id}/${action}`);
 
   if (!open) {
     return (
@@ -61,8 +41,6 @@ export function BulkReplayDialog({ filter, allowed }: BulkReplayDialogProps) {
       </Button>
     );
   }
-  const progress = replay?.progress;
-  const done = progress ? progress.succeeded + progress.failed : 0;
   return (
     <div role="dialog" aria-labelledby="bulk-replay-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow" data-testid="bulk-replay">
       <h2 id="bulk-replay-title" className="font-semibold">Replay the runs matching this filter</h2>
@@ -86,18 +64,7 @@ export function BulkReplayDialog({ filter, allowed }: BulkReplayDialogProps) {
           </div>
         </>
       ) : (
-        <>
-          <p data-testid="bulk-replay-state">
-            {replay.state.replace("_", " ")}: {done} of {progress?.total} finished ({progress?.succeeded} succeeded, {progress?.failed} not), {progress?.replayed} replayed so far
-          </p>
-          <progress className="w-full" max={progress?.total ?? 1} value={done} />
-          {replay.reason ? <p className="text-red-700">{replay.reason}</p> : null}
-          <div className="flex justify-end gap-2">
-            <Button variant="secondary" onClick={() => act("pause")} disabled={pending || !ACTIVE.includes(replay.state)}>Pause</Button>
-            <Button variant="secondary" onClick={() => act("resume")} disabled={pending || replay.state !== "paused"}>Resume</Button>
-            <Button variant="danger" onClick={() => act("cancel")} disabled={pending || ![...ACTIVE, "paused"].includes(replay.state)}>Cancel</Button>
-          </div>
-        </>
+        <BulkReplayProgress replay={replay} allowed={allowed} />
       )}
       {error ? <p role="alert" className="text-red-700">{error}</p> : null}
     </div>

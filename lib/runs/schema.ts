@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RunStatus } from "@/lib/generated/prisma/enums";
+import { BulkReplayState, RunStatus } from "@/lib/generated/prisma/enums";
 import { FAILURE_CLASSES } from "@/lib/runs/failure-class";
 
 /** From the database enum, so a new state is filterable the moment it exists. */
@@ -56,6 +56,15 @@ export const startBulkReplayBodySchema = z.object({
   batchSize: z.number().int().min(1).max(500).default(50),
 });
 export type StartBulkReplayBody = z.infer<typeof startBulkReplayBodySchema>;
+
+/** GET /api/v1/replays: newest first; `state` narrows to some states (comma-separated or repeated). */
+export const listBulkReplaysQuerySchema = z.object({
+  state: z
+    .preprocess((value) => (typeof value === "string" ? value.split(",").filter(Boolean) : value), z.array(z.enum(BulkReplayState, { error: `state must be one of ${Object.keys(BulkReplayState).join(", ")}` })))
+    .optional(),
+  limit: z.coerce.number({ error: "limit must be a number" }).int().min(1, "limit must be 1 to 100").max(100, "limit must be 1 to 100").default(20),
+});
+export type ListBulkReplaysQuery = z.infer<typeof listBulkReplaysQuerySchema>;
 
 export const BULK_REPLAY_ACTIONS = ["pause", "resume", "cancel"] as const;
 export type BulkReplayAction = (typeof BULK_REPLAY_ACTIONS)[number];

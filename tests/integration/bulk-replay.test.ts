@@ -4,7 +4,7 @@ import type { BulkReplayState } from "@/lib/generated/prisma/enums";
 import { advanceBulkReplay } from "@/lib/runs/advance-bulk-replay";
 import { advanceRun } from "@/lib/runs/advance-run";
 import { checkRunAccounting } from "@/lib/runs/check-run-accounting";
-import { POST as startRoute } from "@/app/api/v1/replays/route";
+import { GET as listRoute, POST as startRoute } from "@/app/api/v1/replays/route";
 import { GET as getRoute } from "@/app/api/v1/replays/[replayId]/route";
 import { POST as actionRoute } from "@/app/api/v1/replays/[replayId]/[action]/route";
 import type { FakeProvider } from "@/tests/support/fake-provider";
@@ -158,5 +158,36 @@ describe("bulk replay (R17)", () => {
     expect((await act(unknown, "pause")).status).toBe(404);
     expect((await act(unknown, "explode")).status).toBe(404);
     expect((await getRoute(new Request(`http://localhost/api/v1/replays/${unknown}`, { headers: await auth("viewer") }), { params: Promise.resolve({ replayId: unknown }) })).status).toBe(404);
+  });
+
+  it("lists bulk replays newest first with their progress, filtered by state, to viewers too; a bad query is a 422", async () => {
+    const { flow } = await sixFailedRuns("bulk-list");
+    const first = ((await (await start({ filter: { flowId: flow.id }, version: "same", batchSize: 2 })).json()) as { replay: Replay }).replay;
+    expect(await pass(first.id)).toBe("running");
+    expect((await act(first.id, "pause")).status).toBe(200);
+    const second = ((await (await start({ filter: { flowId: flow.id }, version: "latest" })).json()) as { replay: Replay }).replay;
+    expect((await act(second.id, "cancel")).status).toBe(200);
+
+    const list = async (query: string) => {
+      const response = await listRoute(new Request(`http://localhost/api/v1/replays${query}`, { headers: await auth("viewer") }), undefined);
+      return { status: response.status, body: (await response.json()) as { replays?: Array<Replay & { runIds?: unknown }>; error?: { message: string } } };
+    };
+    const all = await list("?limit=100");
+    expect(all.status).toBe(200);
+    const mine = all.body.replays!.filter((replay) => [first.id, second.id].includes(replay.id));
+    expect(mine.map((replay) => replay.id)).toEqual([second.id, first.id]);
+    expect(mine[1]).toMatchObject({ state: "paused", progress: { total: 6, replayed: 2, succeeded: 2, failed: 0, inFlight: 0 } });
+    expect(mine[1]!.runIds).toBeUndefined();
+
+    const paused = await list("?state=paused&state=canary_failed");
+    expect(paused.body.replays!.every((replay) => ["paused", "canary_failed"].includes(replay.state))).toBe(true);
+    expect(paused.body.replays!.map((replay) => replay.id)).toContain(first.id);
+    expect(paused.body.replays!.map((replay) => replay.id)).not.toContain(second.id);
+    expect((await list("?limit=1")).body.replays).toHaveLength(1);
+
+    const bad = await list("?state=exploded");
+    expect(bad.status).toBe(422);
+    expect(bad.body.error!.message).toContain("state must be one of");
+    expect((await list("?limit=0")).status).toBe(422);
   });
 });

@@ -5,7 +5,8 @@ import { actingUser } from "@/lib/audit/acting-user";
 import { requirePermission } from "@/lib/auth/require-permission";
 import { getBulkReplayOrThrow } from "@/lib/runs/get-bulk-replay-or-throw";
 import { startBulkReplay } from "@/lib/runs/start-bulk-replay";
-import { startBulkReplayBodySchema } from "@/lib/runs/schema";
+import { listBulkReplays } from "@/lib/runs/list-bulk-replays";
+import { listBulkReplaysQuerySchema, startBulkReplayBodySchema } from "@/lib/runs/schema";
 
 export const dynamic = "force-dynamic";
 
@@ -19,4 +20,13 @@ export const POST = handleRoute(async (request: Request) => {
   const body = await readJson(request, startBulkReplayBodySchema);
   const started = await startBulkReplay({ ...body, actor: await actingUser(actor, request.headers) });
   return NextResponse.json({ replay: await getBulkReplayOrThrow(started.id) }, { status: 202 });
+});
+
+/** `?state=running,paused&limit=20` → `{replays}`: newest first, each with its progress. */
+export const GET = handleRoute(async (request: Request) => {
+  await requirePermission("runs.read", request);
+  const params = new URL(request.url).searchParams;
+  const state = params.getAll("state").join(",");
+  const query = listBulkReplaysQuerySchema.parse({ ...(state ? { state } : {}), ...(params.get("limit") ? { limit: params.get("limit") } : {}) });
+  return NextResponse.json({ replays: await listBulkReplays(query) });
 });
