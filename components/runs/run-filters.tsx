@@ -29,7 +29,12 @@ export function RunFilters({ filter, flows }: RunFiltersProps) {
       </div>
       <Field id="runs-version" name="version" label="Version" type="number" min={1} defaultValue={filter.version} />
       <SelectField id="runs-class" name="failureClass" label="Failure class" options={FAILURE_CLASSES} emptyOption="all" defaultValue={filter.failureClass ?? ""} />
-      <Field id="runs-connector" name="connector" label="Connector" defaultValue={filter.connector} />
+      <div>
+        <Field id="runs-connector" name="connector" label="Connector" defaultValue={filter.connector} />
+        <label className="mt-1 flex items-center gap-1 text-xs text-slate-600">
+          <input type="checkbox" name="withoutConnector" value="true" defaultChecked={filter.withoutConnector === true} /> stopped before any call
+        </label>
+      </div>
       <Field id="runs-from" name="from" label="From" type="datetime-local" defaultValue={localInput(filter.from)} />
       <Field id="runs-to" name="to" label="To" type="datetime-local" defaultValue={localInput(filter.to)} />
       {filter.status?.map((status) => <input key={status} type="hidden" name="status" value={status} />)}

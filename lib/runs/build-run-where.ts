@@ -22,6 +22,7 @@ export async function buildRunWhere({ withStatus = true, ...filter }: BuildRunWh
   if (withStatus && filter.status?.length) and.push({ status: { in: filter.status } });
   if (filter.failureClass) and.push({ failureClass: filter.failureClass });
   if (filter.connector) and.push({ connectorKey: filter.connector });
+  if (filter.withoutConnector) and.push({ connectorKey: null });
   if (filter.from || filter.to) and.push({ createdAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } });
   if (filter.version !== undefined) {
     const versions = await db.flowVersion.findMany({ where: { number: filter.version, ...(filter.flowId ? { flowId: filter.flowId } : {}) }, select: { id: true } });

@@ -25,6 +25,8 @@ export const runFilterSchema = z.object({
   failureClass: z.enum(FAILURE_CLASSES).optional(),
   /** A connector key as calls record it (the step's named connector, else host or credential@host). */
   connector: z.string().trim().min(1).max(300).optional(),
+  /** Only runs that stopped before any call (no connector): what an attention group without a connector holds. */
+  withoutConnector: z.union([z.boolean(), z.stringbool({ error: "withoutConnector must be true or false" })]).optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
   /** Exact match on event id, provider event id, business key, trace id or idempotency key. */

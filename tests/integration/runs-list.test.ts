@@ -44,6 +44,8 @@ describe("runs list filters and counts", () => {
     expect(ids((await list(`flowId=${flowA.id}&status=failed&status=waiting_retry`)).body)).toEqual([waiting.runId, failedAuth.runId, failedTemp.runId]);
     expect(ids((await list(`flowId=${flowA.id}&status=failed,waiting_retry&failureClass=temporary`)).body)).toEqual([waiting.runId, failedTemp.runId]);
     expect(ids((await list(`flowId=${flowA.id}&connector=crm@api.example.com`)).body)).toEqual([waiting.runId, failedAuth.runId]);
+    expect(ids((await list(`flowId=${flowA.id}&withoutConnector=true`)).body)).toEqual([ok.runId]);
+    expect(ids((await list(`flowId=${flowA.id}&withoutConnector=false`)).body)).toHaveLength(4);
     expect(ids((await list(`flowId=${flowA.id}&from=${at(60).toISOString()}&to=${at(15).toISOString()}`)).body)).toEqual([waiting.runId, failedAuth.runId]);
 
     const { body } = await list(`flowId=${flowA.id}&status=failed`);
@@ -54,6 +56,7 @@ describe("runs list filters and counts", () => {
     expect((await list("status=exploded")).status).toBe(422);
     expect((await list("cursor=bm90LWEtY3Vyc29y")).status).toBe(422);
     expect((await list("from=yesterday-ish")).status).toBe(422);
+    expect((await list("withoutConnector=maybe")).status).toBe(422);
   });
 });
 

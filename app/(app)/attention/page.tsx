@@ -28,7 +28,9 @@ export default async function AttentionPage() {
       ) : (
         <DataTable columns={["Flow", "Connector", "Class", "Failed", "Needs review", "First seen", "Last seen", "Newest error", ""]}>
           {groups.map((group) => {
-            const filter = { flowId: group.flowId, connector: group.connectorKey ?? undefined, failureClass: asClass(group.failureClass), status: [...ATTENTION_STATUSES] };
+            // A group without a connector must not replay the flow's runs of every connector.
+            const connector = group.connectorKey === null ? { withoutConnector: "true" } : { connector: group.connectorKey };
+            const filter = { flowId: group.flowId, ...connector, failureClass: asClass(group.failureClass), status: [...ATTENTION_STATUSES] };
             const key = `${group.flowId}:${group.connectorKey}:${group.failureClass}`;
             return (
               <tr key={key} data-testid={`attention-${group.flowName}-${group.failureClass ?? "none"}`}>
