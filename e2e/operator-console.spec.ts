@@ -62,4 +62,8 @@ test("a target answering 503 fills the attention page; after the fix, a canary b
   expect(demo.crm.records.size).toBe(4);
   await page.goto("/attention");
   await expect(page.getByTestId(`attention-${name}-temporary`)).toHaveCount(0);
+
+  // The replay can be found again after its dialog is gone.
+  await page.goto("/replays");
+  await expect(page.getByTestId("bulk-replay-state").first()).toContainText("4 of 4 finished (4 succeeded, 0 not)");
 });

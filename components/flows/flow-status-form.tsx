@@ -29,7 +29,7 @@ export function FlowStatusForm({ flowId, status, whilePaused, heldRuns, action }
         </label>
       ) : (
         <p className="text-xs text-slate-600" data-testid="pause-mode">
-          {whilePaused === "hold" ? `Holding new events: ${heldRuns} run${heldRuns === 1 ? "" : "s"} start on resume` : "New events are refused with 409"}
+          {whilePaused === "hold" ? `Holding new events: ${heldRuns === 1 ? "1 run starts" : `${heldRuns} runs start`} on resume` : "New events are refused with 409"}
         </p>
       )}
       <Button type="submit" variant={next === "paused" ? "danger" : "secondary"} disabled={pending}>
