@@ -11,7 +11,7 @@ export const WAIT_REASON_WORDS: Record<DeferralReason, string> = {
   entity_order: "earlier event for the same record",
 };
 
-const LEADS = { "before-attempt": "before this attempt", "so-far": "so far" } as const;
+const LEADS = { "before-attempt": "before this attempt", "so-far": "so far", "before-end": "before the step ended" } as const;
 export type WaitsMoment = keyof typeof LEADS;
 
 /**
