@@ -75,3 +75,36 @@ test("a viewer sees the run actions disabled, with the reason, and the API refus
   expect((await page.request.post(`/api/v1/runs/${runId}/retry`, { headers: SAME_ORIGIN })).status()).toBe(403);
   expect((await page.request.post(`/api/v1/runs/${runId}/replay`, { data: { version: "same" }, headers: SAME_ORIGIN })).status()).toBe(403);
 });
+
+test("the run's version link opens that version read-only on the canvas with the failed step selected", async ({ page }) => {
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  demo.crm.reset();
+  const runId = await failedRun(page, "Timeline e2e");
+  const link = page.getByTestId("run-version-link");
+  await expect(link).toHaveText("v1");
+  const href = new URL((await link.getAttribute("href"))!, E2E_BASE_URL);
+  const flowId = href.pathname.split("/")[2]!;
+  const failedNode = href.searchParams.get("node");
+  expect(href.searchParams.get("version")).toBe("1");
+  expect(failedNode).toBeTruthy();
+  await expect(page.getByTestId(`step-${failedNode}-canvas`)).toHaveAttribute("href", href.pathname + href.search);
+  // A newer version exists by the time someone looks: the link still shows the one the run executed.
+  expect((await page.request.post(`/api/v1/flows/${flowId}/publish`, { data: { message: "v2 after the run" }, headers: SAME_ORIGIN })).status()).toBe(201);
+
+  await page.goto(`/runs/${runId}`);
+  await page.getByTestId("run-version-link").click();
+  await expect(page).toHaveURL(/\/edit\?version=1&node=/);
+  await expect(page.getByTestId("overlay-banner")).toContainText("Viewing v1 (read-only)");
+  await expect(page.getByTestId("inspector")).toHaveAttribute("data-node-id", failedNode!);
+  await expect(page.locator(`.react-flow__node[data-id="${failedNode}"]`)).toHaveClass(/selected/);
+
+  // A stale or hand-edited link opens the draft with a notice instead of failing.
+  await page.goto(`/flows/${flowId}/edit?version=99&node=${failedNode}`);
+  await expect(page.getByTestId("editor-notice")).toContainText("Version v99 of this flow cannot be opened");
+  await expect(page.getByTestId("overlay-banner")).toHaveCount(0);
+  await page.goto(`/flows/${flowId}/edit?version=1&node=no-such-step`);
+  await expect(page.getByTestId("overlay-banner")).toContainText("Viewing v1");
+  await expect(page.getByTestId("editor-notice")).toContainText('Step "no-such-step" is not in v1');
+  await page.goto(`/flows/${flowId}/edit?version=abc`);
+  await expect(page.getByTestId("editor-notice")).toContainText("not valid");
+});

@@ -104,4 +104,20 @@ describe("editor store", () => {
     expect(ids(editor)).toEqual(["webhook-trigger", "map-fields"]);
     expect(editor.getState().save.status).toBe("unsaved");
   });
+  it("opens a linked version read-only with its node selected and focused, and shows why a link was not followed", () => {
+    const draft = twoConnected().getState().graph;
+    const editor = store();
+    const version = { number: 2, message: "", environment: "production" as const, createdAt: "2026-01-01T00:00:00.000Z", author: null, live: false, definition: { schemaVersion: 1 as const, ...draft } };
+    editor.getState().openLinked({ version, nodeId: "map-fields", notice: null });
+    expect(editor.getState().overlay).toEqual({ mode: "view", version });
+    expect(editor.getState().selectedNodeIds).toEqual(["map-fields"]);
+    expect(editor.getState().focus?.nodeId).toBe("map-fields");
+    editor.getState().addNodeAt("filter", { x: 0, y: 0 });
+    expect(ids(editor)).toEqual([]);
+
+    const fallback = store();
+    fallback.getState().openLinked({ version: null, nodeId: null, notice: "Version v9 of this flow cannot be opened: showing the draft." });
+    expect(fallback.getState().overlay).toBeNull();
+    expect(fallback.getState().notice).toMatch(/v9/);
+  });
 });

@@ -1,5 +1,6 @@
 import type { EdgeChange, NodeChange } from "@xyflow/react";
 import { createStore } from "zustand/vanilla";
+import type { EditorLinkTarget } from "@/lib/flows/resolve-editor-link";
 import type { NodeKind } from "@/lib/flows/schema";
 import type { GraphProblem } from "@/lib/flows/validate-graph";
 import type { DryRunResult, VersionSummary } from "@/components/flow-editor/api/types";
@@ -43,6 +44,8 @@ export type EditorActions = {
   setPanel: (panel: PanelTab) => void;
   setNotice: (notice: string | null) => void;
   setVersions: (versions: VersionSummary[], publishedVersionId: string | null) => void;
+  /** Opens what a link asked for: the version read-only (as the versions panel's View does) and the node selected and centred. */
+  openLinked: (target: EditorLinkTarget) => void;
 };
 
 export type EditorStore = EditorState & EditorActions;
@@ -189,6 +192,12 @@ export function createEditorStore(initial: InitialEditorState) {
       setPanel: (panel) => set({ panel }),
       setNotice: (notice) => set({ notice }),
       setVersions: (versions, publishedVersionId) => set({ versions, publishedVersionId }),
+      openLinked: ({ version, nodeId, notice }) => {
+        const actions = get();
+        if (version) actions.setOverlay({ mode: "view", version });
+        if (nodeId) actions.focusNode(nodeId);
+        set({ notice });
+      },
     };
   });
 }

@@ -2,6 +2,7 @@
 
 import { ReactFlowProvider } from "@xyflow/react";
 import { useEffect, useMemo, useRef, useState } from "react";
+import type { EditorLinkTarget } from "@/lib/flows/resolve-editor-link";
 import type { VersionSummary } from "@/components/flow-editor/api/types";
 import { FlowCanvas } from "@/components/flow-editor/canvas/flow-canvas";
 import { NodePalette } from "@/components/flow-editor/canvas/node-palette";
@@ -29,15 +30,17 @@ export type FlowEditorProps = {
     unsignedWebhooksAllowed: boolean;
   };
   versions: VersionSummary[];
+  /** What a link asked the canvas to open (a version, a node), or why it could not. */
+  opened: EditorLinkTarget;
   credentials: EditorServices["credentials"];
   hookUrl: string;
   environments: readonly string[];
   permissions: { canWrite: boolean; canPublish: boolean; canDryRun: boolean };
 };
 
-export function FlowEditor({ flow, versions, credentials, hookUrl, environments, permissions }: FlowEditorProps) {
-  const [store] = useState(() =>
-    createEditorStore({
+export function FlowEditor({ flow, versions, opened, credentials, hookUrl, environments, permissions }: FlowEditorProps) {
+  const [store] = useState(() => {
+    const created = createEditorStore({
       flowId: flow.id,
       readOnly: !permissions.canWrite,
       unsignedWebhooksAllowed: flow.unsignedWebhooksAllowed,
@@ -46,8 +49,10 @@ export function FlowEditor({ flow, versions, credentials, hookUrl, environments,
       revision: flow.draftRevision,
       versions,
       publishedVersionId: flow.publishedVersionId,
-    }),
-  );
+    });
+    created.getState().openLinked(opened);
+    return created;
+  });
   const autosave = useRef<Autosave | null>(null);
   useEffect(() => {
     const started = startAutosave(store);

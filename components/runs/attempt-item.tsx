@@ -1,6 +1,8 @@
 import type { getRunOrThrow } from "@/lib/runs/get-run-or-throw";
 import { describeFailure } from "@/components/runs/describe-failure";
+import { readWaitSummary } from "@/lib/runs/wait-summary";
 import { describeNextAttempt } from "@/components/runs/describe-next-attempt";
+import { describeWaits } from "@/components/runs/describe-waits";
 import { ExchangeView } from "@/components/runs/exchange-view";
 import { FailureLine } from "@/components/runs/failure-line";
 import { DateTime } from "@/components/ui/date-time";
@@ -11,6 +13,7 @@ type Attempt = Awaited<ReturnType<typeof getRunOrThrow>>["steps"][number]["attem
 
 export function AttemptItem({ attempt }: { attempt: Attempt }) {
   const failure = describeFailure(attempt.error);
+  const waited = describeWaits(readWaitSummary(attempt.waitedBefore), "before-attempt");
   return (
     <li className="rounded-md border border-slate-200 p-3" data-testid={`attempt-${attempt.number}`}>
       <div className="mb-2 flex flex-wrap items-center gap-3">
@@ -21,6 +24,11 @@ export function AttemptItem({ attempt }: { attempt: Attempt }) {
           <DateTime value={attempt.startedAt} />
         </span>
       </div>
+      {waited ? (
+        <p className="mb-2 text-sm text-slate-600" data-testid={`attempt-${attempt.number}-waited`}>
+          {waited}
+        </p>
+      ) : null}
       {/* The failure line carries the error class, so the header does not repeat it. */}
       {failure ? (
         <div className="mb-2">

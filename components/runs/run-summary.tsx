@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { getRunOrThrow } from "@/lib/runs/get-run-or-throw";
+import { editorHref } from "@/components/flows/editor-href";
 import { describeFailure } from "@/components/runs/describe-failure";
 import { FailureLine } from "@/components/runs/failure-line";
 import { Card } from "@/components/ui/card";
@@ -27,7 +28,9 @@ export function RunSummary({ run }: { run: Run }) {
           <Link href={`/flows/${run.flow.id}`} className="underline underline-offset-2">
             {run.flow.name}
           </Link>{" "}
-          v{run.flowVersion.number}
+          <Link href={editorHref(run.flow.id, { version: run.flowVersion.number, node: focusNodeOf(run, failure?.nodeId) })} className="underline underline-offset-2" data-testid="run-version-link" title="Open this version on the canvas">
+            v{run.flowVersion.number}
+          </Link>
         </Item>
         <Item label="Trace id">
           <code className="font-mono text-xs">{run.traceId}</code>
@@ -79,4 +82,9 @@ export function RunSummary({ run }: { run: Run }) {
       ) : null}
     </Card>
   );
+}
+
+// The step an operator opens the canvas for: where the run failed, else the one it stopped or waits at.
+function focusNodeOf(run: Run, failedNodeId: string | undefined): string | undefined {
+  return failedNodeId ?? run.steps.find((step) => step.status !== "succeeded" && step.status !== "skipped")?.nodeId;
 }

@@ -516,6 +516,16 @@ export const flowSkeletonSchema = z.object({
 });
 export type FlowSkeleton = z.output<typeof flowSkeletonSchema>;
 
+/**
+ * `/flows/:id/edit?version=3&node=create-lead`: a link (from a run page) to
+ * a published version on the canvas, with one node selected.
+ */
+export const editorLinkSchema = z.object({
+  version: z.coerce.number().int().min(1).max(999_999_999).optional(),
+  node: z.string().trim().min(1).max(200).optional(),
+});
+export type EditorLink = z.output<typeof editorLinkSchema>;
+
 export function isTriggerKind(kind: NodeKind): kind is TriggerKind {
   return (TRIGGER_KINDS as readonly NodeKind[]).includes(kind);
 }

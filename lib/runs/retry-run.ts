@@ -43,7 +43,15 @@ export async function retryRun({ runId, actor }: RetryRunOptions) {
         stepId: step.id,
         to: "waiting_retry",
         // startedAt restarts the policy's max elapsed time; attempts before retryBudgetFrom no longer count against it.
-        data: { nextAttemptAt: new Date(), waitReason: "operator_retry", finishedAt: null, startedAt: new Date(), retryBudgetFrom: step.attemptCount - step.rateLimitedAttempts },
+        // Waits left from before the failure are dropped: the next attempt would otherwise count the whole time the run lay failed.
+        data: {
+          nextAttemptAt: new Date(),
+          waitReason: "operator_retry",
+          finishedAt: null,
+          startedAt: new Date(),
+          retryBudgetFrom: step.attemptCount - step.rateLimitedAttempts,
+          pendingWaits: Prisma.DbNull,
+        },
       });
     }
     await sendJob("run.execute", { runId }, { tx, singletonKey: runId, id: stableJobId(runId, "retry", String(run.retryCount)) });

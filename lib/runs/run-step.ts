@@ -12,6 +12,7 @@ import { StepFailureError, type StepFailure } from "@/lib/runs/failure-class";
 import { transitionStep } from "@/lib/runs/run-transitions";
 import { sealStepOutput } from "@/lib/runs/seal-step-output";
 import { StepDeferral, type DeferralReason } from "@/lib/runs/step-deferral";
+import { addDeferral, closeWaits, readWaitSummary } from "@/lib/runs/wait-summary";
 
 export type StepOutcome =
   | { kind: "done"; output: unknown; handle: string }
@@ -35,6 +36,8 @@ const NO_RESULT: StepFailure = { class: "permanent", code: "internal", message: 
 // in an error body is stored as [REDACTED] (R20).
 const json = (value: unknown) => redactValue(value ?? null) as Prisma.InputJsonValue;
 const log = createLogger("runs", env.LOG_LEVEL);
+/** Set by every write that records an attempt's outcome: the waits before it now live on that attempt. */
+const WAITS_MOVED = { pendingWaits: Prisma.DbNull };
 
 /**
  * Runs one attempt of a step and records it. The attempt number is written
@@ -61,6 +64,7 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
     exchange = error instanceof StepFailureError ? error.exchange : undefined;
   }
   const durationMs = now().getTime() - startedAt.getTime();
+  const pendingWaits = readWaitSummary(step.pendingWaits);
   const outcome = result && !failure ? { ok: true as const, result } : { ok: false as const, ...decideNextAttempt(node, step, number, failure ?? NO_RESULT, now()) };
   await db.stepAttempt.create({
     data: {
@@ -76,6 +80,7 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
       durationMs,
       retryDelayMs: !outcome.ok && outcome.decision.retry ? outcome.decision.delayMs : null,
       retryReason: outcome.ok ? null : outcome.decision.reason,
+      waitedBefore: pendingWaits ? closeWaits(pendingWaits, startedAt) : undefined,
     },
   });
   const where = { runId: context.run.id, traceId: context.run.traceId, nodeId: node.id, attempt: number, durationMs };
@@ -91,7 +96,7 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
     await transitionStep({
       stepId: step.id,
       to: "succeeded",
-      data: { ...sealStepOutput(step.id, done.output), handle, error: Prisma.DbNull, errorClass: null, finishedAt: now() },
+      data: { ...sealStepOutput(step.id, done.output), handle, error: Prisma.DbNull, errorClass: null, finishedAt: now(), ...WAITS_MOVED },
     });
     return done.endRun ? { kind: "end-run", end: done.endRun } : { kind: "done", output: done.output, handle };
   }
@@ -102,12 +107,12 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
     await transitionStep({
       stepId: step.id,
       to: "waiting_retry",
-      data: { error: json(settled), errorClass: settled.class, nextAttemptAt, waitReason: decision.reason, rateLimitedAttempts },
+      data: { error: json(settled), errorClass: settled.class, nextAttemptAt, waitReason: decision.reason, rateLimitedAttempts, ...WAITS_MOVED },
     });
     return { kind: "retry", delayMs: decision.delayMs, failure: settled };
   }
   const to = needsReview(node, settled) ? "needs_review" : "failed";
-  await transitionStep({ stepId: step.id, to, data: { error: json(settled), errorClass: settled.class, finishedAt: now() } });
+  await transitionStep({ stepId: step.id, to, data: { error: json(settled), errorClass: settled.class, finishedAt: now(), ...WAITS_MOVED } });
   return { kind: to, failure: settled };
 }
 
@@ -136,11 +141,15 @@ async function recordRunConnector(runId: string, connectorKey: string | undefine
 
 // Nothing was sent: the attempt is given back and the step waits, so a
 // Retry-After window or an open breaker never uses up the retry budget (R10, R11).
+// The wait is tallied in the same UPDATE (this runs thousands of times under
+// an open breaker): from the step as this job loaded it, which no one else
+// writes while the job holds the run.
 async function deferStep(step: StepRun, deferral: StepDeferral, now: Date): Promise<StepOutcome> {
+  const pendingWaits = addDeferral(readWaitSummary(step.pendingWaits), deferral.reason, now);
   await transitionStep({
     stepId: step.id,
     to: "waiting_retry",
-    data: { attemptCount: step.attemptCount, nextAttemptAt: new Date(now.getTime() + deferral.delayMs), waitReason: deferral.reason },
+    data: { attemptCount: step.attemptCount, nextAttemptAt: new Date(now.getTime() + deferral.delayMs), waitReason: deferral.reason, pendingWaits },
   });
   return { kind: "defer", delayMs: deferral.delayMs, reason: deferral.reason };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BulkReplayState, RunStatus } from "@/lib/generated/prisma/enums";
 import { FAILURE_CLASSES } from "@/lib/runs/failure-class";
+import { DEFERRAL_REASONS } from "@/lib/runs/step-deferral";
 
 /** From the database enum, so a new state is filterable the moment it exists. */
 export const RUN_STATUSES = Object.values(RunStatus);
@@ -48,6 +49,21 @@ export type ReplayVersion = (typeof REPLAY_VERSIONS)[number];
 /** POST /api/v1/runs/:id/replay. */
 export const replayRunBodySchema = z.object({ version: z.enum(REPLAY_VERSIONS) });
 
+/**
+ * The deferrals a step waited out, per reason (StepRun.pendingWaits,
+ * StepAttempt.waitedBefore): one entry per reason however often it deferred,
+ * so an open breaker deferring a step hundreds of times stays one small value.
+ * totalMs counts from each deferral to the next deferral or attempt.
+ */
+export const waitTallySchema = z.object({
+  count: z.number().int().min(1),
+  totalMs: z.number().int().min(0),
+  firstAt: z.iso.datetime(),
+  lastAt: z.iso.datetime(),
+});
+export type WaitTally = z.infer<typeof waitTallySchema>;
+export const waitSummarySchema = z.partialRecord(z.enum(DEFERRAL_REASONS), waitTallySchema);
+export type WaitSummary = z.infer<typeof waitSummarySchema>;
 
 /** POST /api/v1/replays. */
 export const startBulkReplayBodySchema = z.object({

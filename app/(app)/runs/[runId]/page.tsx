@@ -9,6 +9,7 @@ import { EventDetails } from "@/components/runs/event-details";
 import { RunActions } from "@/components/runs/run-actions";
 import { RunSummary } from "@/components/runs/run-summary";
 import { StepCard } from "@/components/runs/step-card";
+import { editorHref } from "@/components/flows/editor-href";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 
@@ -64,7 +65,7 @@ export default async function RunPage({ params }: RunPageProps) {
         <h2 className="pt-2 font-semibold">Steps</h2>
         {run.steps.length === 0 ? <p className="text-slate-600">No steps have run yet.</p> : null}
         {run.steps.map((step) => (
-          <StepCard key={step.id} step={step} />
+          <StepCard key={step.id} step={step} canvasHref={editorHref(run.flow.id, { version: run.flowVersion.number, node: step.nodeId })} />
         ))}
         <EventDetails event={run.event} bodyRetentionDays={run.flow.bodyRetentionDays} />
       </div>

@@ -6,6 +6,7 @@ import { listCredentials } from "@/lib/credentials/list-credentials";
 import { getFlowOrThrow } from "@/lib/flows/get-flow-or-throw";
 import { listVersions } from "@/lib/flows/list-versions";
 import { maskDefinitions } from "@/lib/flows/mask-definitions";
+import { resolveEditorLink } from "@/lib/flows/resolve-editor-link";
 import { draftDefinitionSchema } from "@/lib/flows/schema";
 import { loadOrNotFound } from "@/app/(app)/load-or-not-found";
 import { buildHookUrl } from "@/components/flows/build-hook-url";
@@ -14,10 +15,13 @@ import { FlowEditor } from "@/components/flow-editor/flow-editor";
 export const metadata: Metadata = { title: "Edit flow · Flowgate" };
 export const dynamic = "force-dynamic";
 
-type EditFlowPageProps = { params: Promise<{ flowId: string }> };
+type EditFlowPageProps = { params: Promise<{ flowId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The canvas. Everyone who may read flows sees it; only flows.write may change the draft. */
-export default async function EditFlowPage({ params }: EditFlowPageProps) {
+/**
+ * The canvas. Everyone who may read flows sees it; only flows.write may change the draft.
+ * `?version=3&node=x` (links from a run) opens that version read-only with the node selected.
+ */
+export default async function EditFlowPage({ params, searchParams }: EditFlowPageProps) {
   const actor = await requirePagePermission("flows.read");
   const { flowId } = await params;
   const [flow, versions] = await loadOrNotFound(flowId, (id) => Promise.all([getFlowOrThrow(id), listVersions(id)]));
@@ -27,13 +31,15 @@ export default async function EditFlowPage({ params }: EditFlowPageProps) {
     : [];
   // Masked like the API's answer (R20); saving a masked value back keeps the stored one.
   const masked = maskDefinitions(flow);
+  const draft = draftDefinitionSchema.parse(masked.draft);
+  const opened = await resolveEditorLink({ flowId: flow.id, draft, searchParams: await searchParams });
 
   return (
     <FlowEditor
       flow={{
         id: flow.id,
         name: flow.name,
-        draft: draftDefinitionSchema.parse(masked.draft),
+        draft,
         draftRevision: flow.draftRevision,
         editorSample: masked.editorSample ?? null,
         publishedVersionId: flow.publishedVersionId,
@@ -41,6 +47,7 @@ export default async function EditFlowPage({ params }: EditFlowPageProps) {
       }}
       versions={versions.map((version) => ({ ...version, createdAt: version.createdAt.toISOString() }))}
       credentials={credentials}
+      opened={opened}
       hookUrl={buildHookUrl(flow.hookKey)}
       environments={ENVIRONMENTS}
       permissions={{ canWrite: can(actor.role, "flows.write"), canPublish: can(actor.role, "flows.publish"), canDryRun: can(actor.role, "flows.dryrun") }}
