@@ -2,6 +2,17 @@ import { z } from "zod";
 import type { Queue } from "pg-boss";
 import { env } from "@/lib/env.mjs";
 
+/** A flow's housekeeping jobs (schedule sync, held-run release): one queued and one running per flow, retried patiently. */
+const PER_FLOW_MAINTENANCE = {
+  policy: "stately",
+  retryLimit: 10,
+  retryDelay: 5,
+  retryBackoff: true,
+  retryDelayMax: 300,
+  notify: true,
+  deleteAfterSeconds: 24 * 3600,
+} as const;
+
 /**
  * Every job is data: its payload schema and its queue options, shared by the
  * sender (intake, retry scheduling, pg-boss schedules) and the worker's registration loop.
@@ -41,14 +52,8 @@ export const JOBS = {
       // Each reads the flow as it is when it runs, so a sync dropped because
       // one is already queued loses nothing, and two can never race to write
       // an older state over a newer one.
-      policy: "stately",
-      retryLimit: 10,
-      retryDelay: 5,
-      retryBackoff: true,
-      retryDelayMax: 300,
+      ...PER_FLOW_MAINTENANCE,
       expireInSeconds: 60,
-      notify: true,
-      deleteAfterSeconds: 24 * 3600,
     },
   },
   "flow.release-held": {
@@ -57,14 +62,8 @@ export const JOBS = {
       // singletonKey = flow id: one release queued and one running per flow.
       // Each pass drains whatever is held when it runs, so a release dropped
       // because one is already queued loses nothing.
-      policy: "stately",
-      retryLimit: 10,
-      retryDelay: 5,
-      retryBackoff: true,
-      retryDelayMax: 300,
+      ...PER_FLOW_MAINTENANCE,
       expireInSeconds: 15 * 60,
-      notify: true,
-      deleteAfterSeconds: 24 * 3600,
     },
   },
   "flow.poll": {
