@@ -34,6 +34,8 @@ beforeAll(async () => {
   await seedRun({ ...base, status: "succeeded" });
   await seedRun({ ...base, status: "failed", failureClass: "permanent" });
   await seedRun({ ...base, status: "queued", createdAt: new Date(Date.now() - 120_000) });
+  const held = await seedRun({ ...base, status: "queued" });
+  await db.heldRun.create({ data: { runId: held.runId, flowId } });
   const waiting = await seedRun({ ...base, status: "waiting_retry" });
   await db.stepRun.updateMany({ where: { runId: waiting.runId }, data: { status: "waiting_retry", waitReason: "retry_after" } });
   const step = await db.stepRun.findFirstOrThrow({ where: { runId: waiting.runId } });
@@ -64,6 +66,8 @@ describe("GET /api/metrics", () => {
     const text = await response.text();
     expect(valueOf(text, "flowgate_runs", { flow: flowId, status: "succeeded" })).toBe(2);
     expect(valueOf(text, "flowgate_runs", { flow: flowId, status: "failed" })).toBe(1);
+    expect(valueOf(text, "flowgate_runs", { flow: flowId, status: "queued" })).toBe(2);
+    expect(valueOf(text, "flowgate_runs_held", { flow: flowId })).toBe(1);
     expect(valueOf(text, "flowgate_flow_info", { flow: flowId, name: "Metrics flow" })).toBe(1);
     expect(valueOf(text, "flowgate_oldest_pending_run_age_seconds")).toBeGreaterThanOrEqual(120);
     expect(valueOf(text, "flowgate_steps_waiting", { reason: "retry_after" })).toBe(1);
