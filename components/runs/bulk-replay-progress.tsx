@@ -38,9 +38,9 @@ export function BulkReplayProgress({ replay: initial, allowed }: BulkReplayProgr
     return () => clearInterval(timer);
   }, [replay.id, live]);
 
-  async function act(action: BulkReplayAction) {
+  async function act(action: BulkReplayAction, body?: { cancelRuns: true }) {
     setPending(true);
-    const result = await postRunAction<{ replay: BulkReplayView }>(`/api/v1/replays/${replay.id}/${action}`);
+    const result = await postRunAction<{ replay: BulkReplayView }>(`/api/v1/replays/${replay.id}/${action}`, body);
     setPending(false);
     if (result.ok) setReplay(result.data.replay);
     setError(result.ok ? null : result.message);
@@ -49,6 +49,7 @@ export function BulkReplayProgress({ replay: initial, allowed }: BulkReplayProgr
   const { progress } = replay;
   const done = progress.succeeded + progress.failed;
   const reason = allowed ? undefined : "Your role may not replay runs";
+  const cancellable = [...ACTIVE, "paused"].includes(replay.state);
   return (
     <div className="space-y-2">
       <p data-testid="bulk-replay-state">
@@ -63,9 +64,19 @@ export function BulkReplayProgress({ replay: initial, allowed }: BulkReplayProgr
         <Button variant="secondary" onClick={() => act("resume")} disabled={!allowed || pending || replay.state !== "paused"} title={reason}>
           Resume
         </Button>
-        <Button variant="danger" onClick={() => act("cancel")} disabled={!allowed || pending || ![...ACTIVE, "paused"].includes(replay.state)} title={reason}>
+        <Button variant="danger" onClick={() => act("cancel")} disabled={!allowed || pending || !cancellable} title={reason ?? "Replays no more runs; those already replayed go on"}>
           Cancel
         </Button>
+        {progress.inFlight > 0 ? (
+          <Button
+            variant="danger"
+            onClick={() => window.confirm(`Cancel this bulk replay and its ${progress.inFlight} runs still in flight? A running one stops after its current step.`) && act("cancel", { cancelRuns: true })}
+            disabled={!allowed || pending || !cancellable}
+            title={reason}
+          >
+            Cancel and stop its runs
+          </Button>
+        ) : null}
       </div>
       {error ? <p role="alert" className="text-red-700">{error}</p> : null}
     </div>

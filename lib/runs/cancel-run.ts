@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db, type DbTransaction } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ActingUser } from "@/lib/audit/acting-user";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -19,8 +19,13 @@ export async function cancelRun({ runId, actor, reason }: CancelRunOptions) {
     const run = await tx.run.findUnique({ where: { id: runId }, select: { id: true, status: true, flowId: true } });
     if (!run) throw new AppError("not_found", "Run not found");
     if (!cancelled) throw new AppError("conflict", `This run is already ${run.status.replace("_", " ")}; only queued, running, waiting or needs-review runs can be cancelled`);
-    await tx.stepRun.updateMany({ where: { runId, status: { in: ["waiting_retry", "needs_review"] } }, data: { status: "cancelled", finishedAt: new Date(), nextAttemptAt: null } });
+    await cancelWaitingSteps(tx, [runId]);
     await recordAudit({ tx, actor, action: "run.cancel", target: { type: "run", id: runId }, details: { flowId: run.flowId, ...(reason ? { reason } : {}) } });
     return run;
   });
+}
+
+/** A cancelled run's steps that wait (for an attempt or a person) end with it; a running step is left to notice at its boundary. */
+export async function cancelWaitingSteps(tx: DbTransaction, runIds: string[]): Promise<void> {
+  await tx.stepRun.updateMany({ where: { runId: { in: runIds }, status: { in: ["waiting_retry", "needs_review"] } }, data: { status: "cancelled", finishedAt: new Date(), nextAttemptAt: null } });
 }

@@ -72,6 +72,14 @@ export async function transitionRun({ runId, to, data = {}, tx }: TransitionRunO
   return count > 0;
 }
 
+export type TransitionRunsOptions = Omit<TransitionRunOptions, "runId"> & { where: Prisma.RunWhereInput };
+
+/** Moves every run matching `where` whose state allows it to `to`, in one statement; returns the ids it moved. */
+export async function transitionRuns({ where, to, data = {}, tx }: TransitionRunsOptions): Promise<string[]> {
+  const moved = await (tx ?? db).run.updateManyAndReturn({ where: { AND: [where, { status: { in: runStatusesInto(to) } }] }, data: { ...data, status: to }, select: { id: true } });
+  return moved.map((run) => run.id);
+}
+
 export type TransitionStepOptions = {
   stepId: string;
   to: StepStatus;

@@ -86,3 +86,6 @@ export type ListBulkReplaysQuery = z.infer<typeof listBulkReplaysQuerySchema>;
 
 export const BULK_REPLAY_ACTIONS = ["pause", "resume", "cancel"] as const;
 export type BulkReplayAction = (typeof BULK_REPLAY_ACTIONS)[number];
+
+/** POST /api/v1/replays/:id/cancel may say `{cancelRuns: true}`: also cancel its runs not finished yet. */
+export const bulkReplayActionBodySchema = z.object({ cancelRuns: z.boolean({ error: "cancelRuns must be true or false" }).optional() });

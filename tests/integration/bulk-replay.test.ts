@@ -29,8 +29,9 @@ const auth = async (role: Role) => ({ authorization: `Bearer ${await tokenFor(ro
 async function start(body: unknown, role: Role = "operator") {
   return startRoute(jsonRequest("http://localhost/api/v1/replays", body, { headers: await auth(role) }), undefined);
 }
-async function act(replayId: string, action: string, role: Role = "operator") {
-  const request = new Request(`http://localhost/api/v1/replays/${replayId}/${action}`, { method: "POST", headers: await auth(role) });
+async function act(replayId: string, action: string, role: Role = "operator", body?: unknown) {
+  const headers = { ...(await auth(role)), ...(body === undefined ? {} : { "content-type": "application/json" }) };
+  const request = new Request(`http://localhost/api/v1/replays/${replayId}/${action}`, { method: "POST", headers, body: body === undefined ? undefined : JSON.stringify(body) });
   return actionRoute(request, { params: Promise.resolve({ replayId, action }) });
 }
 async function progressOf(replayId: string, role: Role = "operator"): Promise<Replay> {
@@ -189,5 +190,27 @@ describe("bulk replay (R17)", () => {
     expect(bad.status).toBe(422);
     expect(bad.body.error!.message).toContain("state must be one of");
     expect((await list("?limit=0")).status).toBe(422);
+  });
+
+  it("cancels with its runs still in flight when asked, in one audited step; a bad body is refused", async () => {
+    const { flow } = await sixFailedRuns("bulk-stop");
+    const { replay } = (await (await start({ filter: { flowId: flow.id }, version: "same", batchSize: 3 })).json()) as { replay: Replay };
+    // One batch replayed but not executed yet: three queued replay runs.
+    expect(await advanceBulkReplay(replay.id)).toBe("running");
+    const inFlight = await db.run.findMany({ where: { bulkReplayId: replay.id }, select: { id: true, status: true } });
+    expect(inFlight.map((run) => run.status)).toEqual(["queued", "queued", "queued"]);
+
+    expect((await act(replay.id, "pause", "operator", { cancelRuns: true })).status).toBe(422);
+    expect((await act(replay.id, "cancel", "operator", { cancelRuns: "yes" })).status).toBe(422);
+    const cancelled = await act(replay.id, "cancel", "operator", { cancelRuns: true });
+    expect(cancelled.status).toBe(200);
+    expect(((await cancelled.json()) as { replay: Replay }).replay).toMatchObject({ state: "cancelled", progress: { replayed: 3, inFlight: 0, failed: 3 } });
+    const after = await db.run.findMany({ where: { bulkReplayId: replay.id }, select: { status: true, statusReason: true } });
+    expect(after.every((run) => run.status === "cancelled" && run.statusReason?.includes("with its bulk replay"))).toBe(true);
+    // The executor leaves a cancelled run alone: nothing reaches the target.
+    for (const run of inFlight) await advanceRun({ runId: run.id });
+    expect(crm.requests).toHaveLength(0);
+    const audit = await db.auditLog.findFirstOrThrow({ where: { targetId: replay.id, action: "replay.cancel" } });
+    expect(audit.details).toMatchObject({ runsCancelled: 3 });
   });
 });
