@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { SAME_ORIGIN, signInApi } from "./support/api-session";
-import { createUserViaApi } from "./support/admin-api";
+import { SAME_ORIGIN } from "./support/api-session";
+import { createUserAsSeededAdmin } from "./support/admin-api";
 import { E2E_ADMIN, E2E_BASE_URL } from "./support/constants";
 import { useDemoCrm } from "./support/demo-crm";
 import { createFlowLikeDemo } from "./support/flows-api";
@@ -9,9 +9,7 @@ import { signIn } from "./support/sign-in";
 const demo = useDemoCrm();
 
 test("an operator pauses a flow holding its events; the held run shows why, and starts on resume", async ({ page, playwright }) => {
-  const admin = await signInApi(playwright.request, E2E_ADMIN.email, E2E_ADMIN.password);
-  const operator = await createUserViaApi(admin, "operator", "pause-e2e");
-  await admin.dispose();
+  const operator = await createUserAsSeededAdmin(playwright.request, "operator", "pause-e2e");
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   demo.crm.reset();
   const flow = await createFlowLikeDemo(page, `Pause e2e ${Date.now()}`);

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { SAME_ORIGIN, signInApi } from "./support/api-session";
-import { createUserViaApi } from "./support/admin-api";
+import { SAME_ORIGIN } from "./support/api-session";
+import { createUserAsSeededAdmin } from "./support/admin-api";
 import { E2E_ADMIN, E2E_BASE_URL } from "./support/constants";
 import { useDemoCrm } from "./support/demo-crm";
 import { createFlowLikeDemo } from "./support/flows-api";
@@ -12,9 +12,7 @@ type Draft = { nodes: Array<{ kind: string; config: Record<string, unknown> }> }
 
 test("a target answering 503 fills the attention page; after the fix, a canary bulk replay of the group succeeds with no duplicate record", async ({ page, playwright }) => {
   test.setTimeout(300_000);
-  const admin = await signInApi(playwright.request, E2E_ADMIN.email, E2E_ADMIN.password);
-  const operator = await createUserViaApi(admin, "operator", "console-e2e");
-  await admin.dispose();
+  const operator = await createUserAsSeededAdmin(playwright.request, "operator", "console-e2e");
 
   // An admin sets up a flow whose call gives up after one attempt, so each 503 is a failed run at once.
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);

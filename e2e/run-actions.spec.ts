@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { SAME_ORIGIN, signInApi } from "./support/api-session";
-import { createUserViaApi } from "./support/admin-api";
+import { SAME_ORIGIN } from "./support/api-session";
+import { createUserAsSeededAdmin } from "./support/admin-api";
 import { E2E_ADMIN, E2E_BASE_URL } from "./support/constants";
 import { useDemoCrm } from "./support/demo-crm";
 import { createFlowLikeDemo } from "./support/flows-api";
@@ -28,9 +28,7 @@ async function failedRun(page: Page, name: string): Promise<string> {
 }
 
 test("an operator's double click on Retry makes one retry, and the run succeeds with the same key", async ({ page, playwright }) => {
-  const admin = await signInApi(playwright.request, E2E_ADMIN.email, E2E_ADMIN.password);
-  const operator = await createUserViaApi(admin, "operator", "retry-e2e");
-  await admin.dispose();
+  const operator = await createUserAsSeededAdmin(playwright.request, "operator", "retry-e2e");
   // Operators may not create flows: an admin sets the failed run up.
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   demo.crm.reset();
@@ -59,11 +57,9 @@ test("an operator's double click on Retry makes one retry, and the run succeeds 
 });
 
 test("a viewer sees the run actions disabled, with the reason, and the API refuses them", async ({ page, playwright }) => {
-  const admin = await signInApi(playwright.request, E2E_ADMIN.email, E2E_ADMIN.password);
-  const viewer = await createUserViaApi(admin, "viewer", "actions-e2e");
+  const viewer = await createUserAsSeededAdmin(playwright.request, "viewer", "actions-e2e");
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   const runId = await failedRun(page, "Viewer e2e");
-  await admin.dispose();
 
   await page.context().clearCookies();
   await signIn(page, viewer.email, viewer.password);

@@ -1,5 +1,6 @@
-import { expect, type APIRequestContext } from "@playwright/test";
-import { SAME_ORIGIN } from "./api-session";
+import { expect, type APIRequest, type APIRequestContext } from "@playwright/test";
+import { SAME_ORIGIN, signInApi } from "./api-session";
+import { E2E_ADMIN } from "./constants";
 
 export type Role = "admin" | "analyst" | "operator" | "viewer";
 export type CreatedUser = { id: string; email: string; password: string; role: Role };
@@ -22,4 +23,14 @@ export async function createTokenViaApi(admin: APIRequestContext, ownerId: strin
   const response = await admin.post("/api/v1/tokens", { data: { userId: ownerId, name: `e2e ${role}`, role }, headers: SAME_ORIGIN });
   expect(response.status(), await response.text()).toBe(201);
   return ((await response.json()) as { token: string }).token;
+}
+
+/** A fresh user of `role`, made by the seeded admin over its own short API session. */
+export async function createUserAsSeededAdmin(request: APIRequest, role: Role, label?: string): Promise<CreatedUser> {
+  const admin = await signInApi(request, E2E_ADMIN.email, E2E_ADMIN.password);
+  try {
+    return await createUserViaApi(admin, role, label);
+  } finally {
+    await admin.dispose();
+  }
 }
