@@ -32,6 +32,7 @@ const API_RULES: Record<string, ApiRule> = {
   "PATCH /api/v1/flows/[flowId]": { access: "flows.write" },
   "POST /api/v1/flows/[flowId]/publish": { access: "flows.publish" },
   "POST /api/v1/flows/[flowId]/status": { access: "flows.pause" },
+  "PUT /api/v1/flows/[flowId]/poll-cursor": { access: "flows.pause", body: { cursor: null } },
   "GET /api/v1/flows/[flowId]/versions": { access: "flows.read" },
   "POST /api/v1/flows/[flowId]/rollback": { access: "flows.publish" },
   "PUT /api/v1/flows/[flowId]/unsigned-webhooks": { access: "flows.allow-unsigned" },

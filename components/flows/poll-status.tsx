@@ -1,14 +1,17 @@
 import type { ReactNode } from "react";
 import { getPollStatus } from "@/lib/polling/get-poll-status";
+import type { FormAction } from "@/components/forms/action-state";
+import { PollCursorForm } from "@/components/flows/poll-cursor-form";
 import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 
 /**
  * The schedule trigger's state on the flow page: when it runs next, where
- * its cursor stands and how the last poll went. A server component; the
- * page that renders it has already checked that the user may read the flow.
+ * its cursor stands and how the last poll went, and, given `cursorAction`
+ * (flows.pause), a form to move the cursor. A server component; the page
+ * that renders it has already checked that the user may read the flow.
  */
-export async function PollStatus({ flowId }: { flowId: string }) {
+export async function PollStatus({ flowId, cursorAction }: { flowId: string; cursorAction?: FormAction }) {
   const status = await getPollStatus(flowId);
   return (
     <Card data-testid="poll-status">
@@ -35,6 +38,7 @@ export async function PollStatus({ flowId }: { flowId: string }) {
           {status.lastError ? <span className="text-red-700">{status.lastError}</span> : <span className="text-slate-500">none</span>}
         </Row>
       </dl>
+      {cursorAction ? <PollCursorForm flowId={flowId} action={cursorAction} /> : null}
     </Card>
   );
 }

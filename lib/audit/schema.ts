@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "flow.resume",
   "flow.unsigned_webhooks",
   "flow.retention",
+  "flow.poll_cursor",
   "run.trigger",
   "run.retry",
   "run.replay",

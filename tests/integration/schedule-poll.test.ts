@@ -14,7 +14,8 @@ import { pollFlow } from "@/lib/polling/poll-flow";
 import { getBoss } from "@/lib/queue/boss";
 import { pickBusinessKey } from "@/lib/runs/derive-idempotency-key";
 import { startFakePaginatedSource, type FakePaginatedSource } from "@/tests/support/fake-paginated-source";
-import { createPublishedFlow, waitFor } from "@/tests/support/fixtures";
+import { createPublishedFlow, createUserWithToken, jsonRequest, waitFor } from "@/tests/support/fixtures";
+import { PUT as pollCursorRoute } from "@/app/api/v1/flows/[flowId]/poll-cursor/route";
 import { buildScheduleFlow, buildSincePoll, buildTokenPoll, type PollInput } from "@/tests/support/schedule-flow";
 import { seedCredential } from "@/tests/support/seed-credential";
 
@@ -197,6 +198,57 @@ describe("schedule trigger polling, updated-since mode", () => {
     await poll(flow.id);
     await expectEachRecordOnce(flow.id, ["rec-3@1", "rec-4@1", "rec-5@1"]);
     expect(source.requests[0]!.query.since).toBe(source.items[2]!.updatedAt);
+  });
+});
+
+describe("moving the poll cursor by hand", () => {
+  const putCursor = async (flowId: string, body: unknown, role: "operator" | "viewer" = "operator") => {
+    const { token } = await createUserWithToken(role);
+    return pollCursorRoute(jsonRequest(`http://localhost/api/v1/flows/${flowId}/poll-cursor`, body, { method: "PUT", headers: { authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({ flowId }),
+    });
+  };
+
+  it("re-reads from an earlier cursor (unchanged records are duplicates, nothing runs twice), starts over on null, and audits each move", async () => {
+    source.addItems(6);
+    const { flowId } = await publishPollFlow(sincePoll());
+    await poll(flowId);
+    await expectEachRecordOnce(flowId, keysOf(6));
+
+    const back = await putCursor(flowId, { cursor: source.items[3]!.updatedAt });
+    expect(back.status).toBe(200);
+    expect(await back.json()).toEqual({ pollState: { cursor: source.items[3]!.updatedAt } });
+    source.requests.length = 0;
+    // The fake source reads `since` inclusively, like many APIs: records 4 to 6 come back, and
+    // record 6 once more when the poll asks for what follows it; all are duplicates.
+    expect(await poll(flowId)).toMatchObject({ status: "polled", accepted: 0, duplicates: 4 });
+    expect(source.requests[0]!.query.since).toBe(source.items[3]!.updatedAt);
+    await expectEachRecordOnce(flowId, keysOf(6));
+
+    expect((await putCursor(flowId, { cursor: null })).status).toBe(200);
+    expect((await pollState(flowId)).cursor).toBeNull();
+    const audit = await db.auditLog.findMany({ where: { action: "flow.poll_cursor", targetId: flowId }, orderBy: { at: "asc" } });
+    expect(audit.map((row) => row.details)).toEqual([
+      expect.objectContaining({ from: source.items[5]!.updatedAt, to: source.items[3]!.updatedAt }),
+      // The re-poll had moved it forward again to the newest record.
+      expect.objectContaining({ from: source.items[5]!.updatedAt, to: null }),
+    ]);
+  });
+
+  it("refuses while a poll holds the lease, for a flow that does not poll, for viewers, and a malformed cursor", async () => {
+    const { flowId } = await publishPollFlow(tokenPoll());
+    await db.pollState.create({ data: { flowId, cursor: "p2", leaseUntil: new Date(Date.now() + 3_600_000) } });
+    const busy = await putCursor(flowId, { cursor: "p1" });
+    expect(busy.status).toBe(409);
+    expect(JSON.stringify(await busy.json())).toContain("A poll of this flow is running");
+    expect((await pollState(flowId)).cursor).toBe("p2");
+
+    const { flow: tickOnly } = await createPublishedFlow(buildScheduleFlow({}), `Tick only ${randomUUID().slice(0, 8)}`);
+    expect((await putCursor(tickOnly.id, { cursor: "x" })).status).toBe(409);
+    expect((await putCursor(flowId, { cursor: "p1" }, "viewer")).status).toBe(403);
+    for (const cursor of [{ page: 2 }, "", true]) expect((await putCursor(flowId, { cursor })).status).toBe(422);
+    expect((await putCursor(flowId, {})).status).toBe(422);
+    expect(await db.auditLog.count({ where: { action: "flow.poll_cursor", targetId: flowId } })).toBe(0);
   });
 });
 

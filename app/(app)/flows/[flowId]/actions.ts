@@ -16,6 +16,8 @@ import { setUnsignedWebhooks } from "@/lib/flows/set-unsigned-webhooks";
 import { flowRetentionSchema } from "@/lib/retention/schema";
 import { setFlowRetention } from "@/lib/retention/set-flow-retention";
 import { manualRunSchema } from "@/lib/intake/manual-run-schema";
+import { pollCursorSchema } from "@/lib/polling/schema";
+import { setPollCursor } from "@/lib/polling/set-poll-cursor";
 import { startManualRun } from "@/lib/intake/start-manual-run";
 import type { ActionState } from "@/components/forms/action-state";
 import { formValues } from "@/components/forms/form-values";
@@ -32,6 +34,8 @@ const unsignedFormSchema = unsignedWebhooksSchema.extend({ ...flowIdShape, allow
 const retentionFormSchema = z
   .object({ ...flowIdShape, bodyRetentionDays: z.string().transform(Number), runRetentionDays: z.string().transform(Number) })
   .pipe(flowRetentionSchema.and(z.object(flowIdShape)));
+// An empty cursor means null: start over from the trigger's own cursor.
+const pollCursorFormSchema = z.object({ ...flowIdShape, cursor: z.string().transform((value) => (value.trim() === "" ? null : value)) });
 const manualRunFormSchema = manualRunSchema.extend({ ...flowIdShape, payload: z.string() });
 
 /** Checks the permission and names the acting user, with the IP the request came from, for the audit row. */
@@ -129,5 +133,20 @@ function parsePayload(text: string): z.infer<typeof manualRunSchema>["payload"] 
     return manualRunSchema.shape.payload.parse(JSON.parse(text));
   } catch {
     throw new AppError("bad_request", "The payload is not valid JSON");
+  }
+}
+
+export async function setPollCursorAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formValues(formData);
+  try {
+    const actor = await requireActingUser("flows.pause");
+    const form = pollCursorFormSchema.parse(values);
+    const { cursor } = pollCursorSchema.parse(form);
+    const flowId = form.flowId;
+    await setPollCursor({ flowId, cursor, actor });
+    revalidateFlow(flowId);
+    return { status: "ok", message: cursor === null ? "The next poll starts from the trigger's cursor" : "Cursor set; the next poll starts there", data: null };
+  } catch (error) {
+    return toErrorState(error, values);
   }
 }

@@ -27,7 +27,7 @@ import { UnsignedWebhooksForm } from "@/components/flows/unsigned-webhooks-form"
 import { RetentionForm } from "@/components/flows/retention-form";
 import { formatBytes } from "@/components/ui/format-bytes";
 import { measureFlowStorage } from "@/lib/retention/measure-flow-storage";
-import { publishFlowAction, rollbackFlowAction, setFlowRetentionAction, setFlowStatusAction, setUnsignedWebhooksAction, startManualRunAction } from "./actions";
+import { publishFlowAction, rollbackFlowAction, setFlowRetentionAction, setFlowStatusAction, setPollCursorAction, setUnsignedWebhooksAction, startManualRunAction } from "./actions";
 
 export const metadata: Metadata = { title: "Flow · Flowgate" };
 export const dynamic = "force-dynamic";
@@ -95,7 +95,9 @@ export default async function FlowPage({ params }: FlowPageProps) {
           </div>
         </Card>
 
-        {trigger?.kind === "schedule-trigger" ? <PollStatus flowId={flow.id} /> : null}
+        {trigger?.kind === "schedule-trigger" ? (
+          <PollStatus flowId={flow.id} cursorAction={trigger.config.poll && can(actor.role, "flows.pause") ? setPollCursorAction : undefined} />
+        ) : null}
 
         <Card>
           <h2 className="mb-2 font-semibold">Recent events</h2>
