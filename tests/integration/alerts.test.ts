@@ -13,7 +13,9 @@ import { POST as testChannelRoute } from "@/app/api/v1/alerts/channels/[channelI
 import { GET as listIncidentsRoute } from "@/app/api/v1/alerts/incidents/route";
 import { GET as listRulesRoute, POST as createRuleRoute } from "@/app/api/v1/alerts/rules/route";
 import { evaluateAlertRule } from "@/lib/alerts/evaluate-alert-rule";
+import { deleteAlertChannel } from "@/lib/alerts/delete-alert-channel";
 import { evaluateAlertRules } from "@/lib/alerts/evaluate-alert-rules";
+import { updateAlertRule } from "@/lib/alerts/update-alert-rule";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env.mjs";
 import { routeLogs } from "@/lib/log";
@@ -21,7 +23,7 @@ import { getBoss } from "@/lib/queue/boss";
 import { startWorker } from "@/worker/start-worker";
 import { addRuns, api, at, failureRateRule, flowWithRuns, noParams, T0 } from "@/tests/support/alert-fixtures";
 import { startFakeAlertReceiver, type FakeAlertReceiver } from "@/tests/support/fake-alert-receiver";
-import { createPublishedFlow, createUserWithToken, waitFor } from "@/tests/support/fixtures";
+import { actingAs, createPublishedFlow, createUserWithToken, waitFor } from "@/tests/support/fixtures";
 import { fastDemoFlow } from "@/tests/support/operator-flows";
 import { seedCredential } from "@/tests/support/seed-credential";
 import { seedRun } from "@/tests/support/seed-runs";
@@ -159,6 +161,28 @@ describe("alert rules", () => {
     expect(byKind.webhook).toMatchObject({ ok: false, error: expect.stringMatching(/500/) });
     expect(byKind.telegram).toMatchObject({ ok: true, error: null });
     expect(await db.alertIncident.count({ where: { ruleId, resolvedAt: null } })).toBe(1);
+  });
+});
+
+describe("managing rules and channels", () => {
+  it("refuses to delete a channel a rule names, and deletes it with its history once none does (audited)", async () => {
+    const { user } = await createUserWithToken("admin");
+    const actor = actingAs(user);
+    await seedCredential({ name: "alerts-spare", secret: { type: "secret-url", fields: { url: `${receiver.url}/services/spare` } } });
+    const created = await createChannelRoute(api("/api/v1/alerts/channels", adminToken, { name: "Spare", kind: "webhook", credentialRef: "alerts-spare" }), noParams);
+    const channelId = ((await created.json()) as { channel: { id: string } }).channel.id;
+    const { flowId } = await flowWithRuns(["failed", "failed"], at(-1));
+    const ruleId = await failureRateRule(adminToken, flowId, [channelId]);
+    await evaluateAlertRule({ ruleId, now: T0 });
+
+    await expect(deleteAlertChannel({ actor, channelId })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining(`Failing ${flowId}`) });
+    await updateAlertRule({ actor, ruleId, input: { channelIds: [], enabled: false } });
+    expect(await db.alertRule.findUniqueOrThrow({ where: { id: ruleId } })).toMatchObject({ channelIds: [], enabled: false });
+    await deleteAlertChannel({ actor, channelId });
+    expect(await db.alertChannel.count({ where: { id: channelId } })).toBe(0);
+    expect(await db.alertNotification.count({ where: { channelId } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "alert.channel_delete", targetId: channelId } })).toBe(1);
+    await expect(deleteAlertChannel({ actor, channelId })).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
