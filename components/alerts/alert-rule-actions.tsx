@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { FormAction } from "@/components/forms/action-state";
 import { AlertRuleForm, type AlertRuleFormRule } from "@/components/alerts/alert-rule-form";
-import { ConfirmActionForm } from "@/components/alerts/confirm-action-form";
+import { ConfirmActionForm } from "@/components/forms/confirm-action-form";
 import { ToggleAlertRuleButton } from "@/components/alerts/toggle-alert-rule-button";
 import { Button } from "@/components/ui/button";
 
@@ -30,6 +30,7 @@ export function AlertRuleActions({ rule, kinds, channels, actions, refused }: Al
           action={actions.remove}
           target={{ ruleId: rule.id }}
           label="Delete rule"
+          button="Delete rule"
           question={<>Delete the rule <strong>{rule.name}</strong> and its incident history?</>}
           refused={refused}
         />

@@ -107,15 +107,27 @@ describe("alert rules", () => {
     expect(await db.alertNotification.count({ where: { incident: { ruleId } } })).toBe(1);
   });
 
+  /**
+   * Another transaction that has opened an incident for the rule and not yet
+   * committed. `withoutForeignKeys` turns its foreign-key triggers off
+   * (superuser, this transaction only): a writer that opens an incident
+   * without the rule's lock, which only the partial unique index can stop.
+   */
+  async function openIncidentElsewhere(ruleId: string, { withoutForeignKeys = false } = {}) {
+    const other = new pg.Client({ connectionString: env.DATABASE_URL });
+    await other.connect();
+    await other.query("BEGIN");
+    if (withoutForeignKeys) await other.query("SET LOCAL session_replication_role = replica");
+    await other.query(`INSERT INTO "AlertIncident" ("id", "ruleId", "openedAt", "lastNotifiedAt", "summary") VALUES (gen_random_uuid(), $1, $2, $2, 'opened elsewhere')`, [ruleId, T0]);
+    return other;
+  }
+
   it("skips without a message while another transaction is opening an incident for the rule", async () => {
     const { flowId } = await flowWithRuns(["failed", "failed"], at(-1));
     const ruleId = await failureRateRule(adminToken, flowId, [webhookChannelId]);
-    const other = new pg.Client({ connectionString: env.DATABASE_URL });
-    await other.connect();
+    const other = await openIncidentElsewhere(ruleId);
     try {
-      await other.query("BEGIN");
       // The incident's foreign key locks the rule row, so the evaluator's SKIP LOCKED passes it by.
-      await other.query(`INSERT INTO "AlertIncident" ("id", "ruleId", "openedAt", "lastNotifiedAt", "summary") VALUES (gen_random_uuid(), $1, $2, $2, 'opened elsewhere')`, [ruleId, T0]);
       expect(await evaluateAlertRule({ ruleId, now: T0 })).toEqual({ ruleId, action: "skipped" });
       await other.query("COMMIT");
     } finally {
@@ -128,14 +140,8 @@ describe("alert rules", () => {
   it("keeps one open incident per rule in the database, and an evaluator that loses to it skips without a message", async () => {
     const { flowId } = await flowWithRuns(["failed", "failed"], at(-1));
     const ruleId = await failureRateRule(adminToken, flowId, [webhookChannelId]);
-    const other = new pg.Client({ connectionString: env.DATABASE_URL });
-    await other.connect();
+    const other = await openIncidentElsewhere(ruleId, { withoutForeignKeys: true });
     try {
-      await other.query("BEGIN");
-      // Foreign-key triggers off (superuser, this session only): a writer that opens an incident
-      // without the rule's lock, which only the partial unique index can then stop.
-      await other.query("SET LOCAL session_replication_role = replica");
-      await other.query(`INSERT INTO "AlertIncident" ("id", "ruleId", "openedAt", "lastNotifiedAt", "summary") VALUES (gen_random_uuid(), $1, $2, $2, 'opened elsewhere')`, [ruleId, T0]);
       const evaluation = evaluateAlertRule({ ruleId, now: T0 });
       // The evaluator cannot see the uncommitted incident, decides "firing", and its insert waits on the index.
       const waiting = `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`;

@@ -10,7 +10,7 @@ import { listCredentials } from "@/lib/credentials/list-credentials";
 import { AlertIncidentsTable } from "@/components/alerts/alert-incidents-table";
 import { AlertRuleActions } from "@/components/alerts/alert-rule-actions";
 import { AlertRuleForm } from "@/components/alerts/alert-rule-form";
-import { ConfirmActionForm } from "@/components/alerts/confirm-action-form";
+import { ConfirmActionForm } from "@/components/forms/confirm-action-form";
 import { CreateAlertChannelForm } from "@/components/alerts/create-alert-channel-form";
 import { TestAlertButton } from "@/components/alerts/test-alert-button";
 import { Card } from "@/components/ui/card";
@@ -95,6 +95,7 @@ export default async function AlertsPage() {
                       action={deleteAlertChannelAction}
                       target={{ channelId: channel.id }}
                       label="Delete channel"
+                      button="Delete channel"
                       question={<ChannelDeleteQuestion name={channel.name} rules={usedBy(channel.id)} />}
                       refused={refused}
                     />

@@ -9,18 +9,21 @@ type ConfirmActionFormProps = {
   action: FormAction;
   /** The hidden field naming the target, e.g. `{ ruleId: "…" }`. */
   target: Record<string, string>;
+  /** The form's accessible name, e.g. "Delete rule". */
   label: string;
+  /** The first button's text, followed by "…" (the second step asks). */
+  button: string;
   question: React.ReactNode;
   /** Set when the user may not do this: the button stays visible, disabled, with this as its reason. */
   refused?: string;
 };
 
 /** Two steps, so a stray click cannot delete; the server still checks the role and the references. */
-export function ConfirmActionForm({ action, target, label, question, refused }: ConfirmActionFormProps) {
+export function ConfirmActionForm({ action, target, label, button, question, refused }: ConfirmActionFormProps) {
   const [state, formAction, pending] = useActionState<ActionState, FormData>(action, IDLE);
   const [confirming, setConfirming] = useState(false);
   return (
-    <form action={formAction} className="space-y-1" aria-label={label}>
+    <form action={formAction} className="space-y-3" aria-label={label}>
       {Object.entries(target).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -36,7 +39,7 @@ export function ConfirmActionForm({ action, target, label, question, refused }: 
         </div>
       ) : (
         <Button variant="danger" onClick={() => setConfirming(true)} disabled={!!refused} title={refused}>
-          {label}…
+          {button}…
         </Button>
       )}
       <FormMessage state={state} />
