@@ -37,6 +37,7 @@ export function CredentialSummary({ credential, typeLabel, hostBinding }: Creden
 
 function AllowedHosts({ hosts, binding }: { hosts: string[]; binding?: CredentialTypeForm["hostBinding"] }) {
   if (binding === "own-url") return <>only the host of its own URL</>;
+  if (binding === "own-host") return <>only its own server (the host in its fields)</>;
   if (binding === "never-sent") return <>none: it verifies incoming webhooks and is never sent</>;
   // Rows from before allowed hosts existed: refused until an admin lists them, and the page says so.
   if (hosts.length === 0) return <span className="text-amber-700">none set: calls with this credential are refused until an admin lists its hosts</span>;

@@ -49,6 +49,17 @@ const COPY = {
       previousExpiresAt: { label: "Previous secret valid until", input: "datetime-local" },
     },
   },
+  smtp: {
+    label: "SMTP account (e-mail alerts)",
+    fields: {
+      host: { label: "SMTP host", help: "e.g. smtp.example.com; the password is only ever sent to this host" },
+      port: { label: "Port", help: "Blank: 465 for tls, 587 for starttls, 25 for none" },
+      security: { label: "Security", help: "tls: implicit TLS; starttls: upgrade, refused if the server cannot; none: plain text, only to a local or allow-listed host" },
+      username: { label: "Username" },
+      password: { label: "Password" },
+      from: { label: "From address", help: "The sender of every alert e-mail" },
+    },
+  },
 } satisfies { [T in CredentialType]: { label: string; fields: { [F in keyof CredentialFields<T>]-?: FieldCopy } } };
 
 /** Every credential type's form, built on the server from the schemas and handed to the client forms. */

@@ -1,15 +1,13 @@
 import type { ChannelKindDefinition } from "./channels/define-channel-kind";
+import { emailChannel } from "./channels/email";
 import { telegramChannel } from "./channels/telegram";
 import { webhookChannel } from "./channels/webhook";
 
-/**
- * Every alert channel kind. E-mail over SMTP is not here: no SMTP client is
- * installed, and adding one (nodemailer) with its own outbound path is
- * left for a later change (see README, Alerts).
- */
+/** Every alert channel kind; each names the vault credential type holding its secret. */
 export const CHANNEL_KINDS = {
   webhook: webhookChannel,
   telegram: telegramChannel,
+  email: emailChannel,
 } as const satisfies Record<string, ChannelKindDefinition>;
 
 export type ChannelKind = keyof typeof CHANNEL_KINDS;

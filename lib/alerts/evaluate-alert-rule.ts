@@ -18,6 +18,18 @@ const TRANSACTION_TIMEOUT_MS = 30_000;
  * minute sends again (an alert may repeat; it is never silently lost).
  */
 export async function evaluateAlertRule({ ruleId, now }: EvaluateAlertRuleOptions): Promise<AlertRuleOutcome> {
+  try {
+    return await decideAndNotify({ ruleId, now });
+  } catch (error) {
+    // The partial unique index allows one open incident per rule. Losing that race (an
+    // evaluator that read the state before another's new incident committed) rolls this
+    // decision back before any message was sent: the incident is already open and announced.
+    if ((error as { code?: string }).code === "P2002") return { ruleId, action: "skipped" };
+    throw error;
+  }
+}
+
+async function decideAndNotify({ ruleId, now }: EvaluateAlertRuleOptions): Promise<AlertRuleOutcome> {
   return db.$transaction(
     async (tx) => {
       const locked = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "AlertRule" WHERE "id" = ${ruleId}::uuid AND "enabled" FOR UPDATE SKIP LOCKED`;

@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   "alert.rule_update",
   "alert.rule_delete",
   "alert.channel_create",
+  "alert.channel_delete",
   "alert.test",
   "settings.update",
   "keys.rotate",

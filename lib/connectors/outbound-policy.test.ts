@@ -95,6 +95,14 @@ describe("outbound policy without an allow-list", () => {
     expect(refusal?.message).not.toMatch(/bot123|secret|token|abc|8080/);
   });
 
+  it("checks a bare host (an SMTP server) by the same rules as a URL's", () => {
+    expect(none.checkHost("10.0.0.7")).toMatchObject({ host: "10.0.0.7", rule: "private" });
+    expect(none.checkHost("[::1]")).toMatchObject({ rule: "loopback" });
+    expect(none.checkHost("Metadata.Google.Internal.")).toMatchObject({ rule: "metadata-host" });
+    expect(none.checkHost("smtp.example.com")).toBeNull();
+    expect(createOutboundPolicy(["10.0.0.0/8"]).checkHost("10.0.0.7")).toBeNull();
+  });
+
   it("checks every resolved address of a host name and says what it resolved to", () => {
     expect(none.checkAddress("crm.example", "93.184.216.34")).toBeNull();
     expect(none.checkAddress("crm.example", "10.0.0.5")).toMatchObject({ host: "crm.example", rule: "private", address: "10.0.0.5" });

@@ -13,6 +13,8 @@ export type OutboundPolicy = {
   entries: readonly string[];
   /** Checks what can be known from the URL alone: scheme, IP literals, metadata host names. */
   checkUrl: (url: URL) => OutboundRefusal | null;
+  /** The same check for a bare host name or IP (a non-HTTP target such as an SMTP server): IP literals, metadata host names. */
+  checkHost: (hostname: string) => OutboundRefusal | null;
   /** Checks one address `hostname` resolved to, right before connecting to it. */
   checkAddress: (hostname: string, address: string) => OutboundRefusal | null;
 };
@@ -54,11 +56,8 @@ export function createOutboundPolicy(entries: readonly string[]): OutboundPolicy
     return { host, rule, ...(resolved ? { address: bare } : {}), message: `call to ${host} refused: ${resolved}${ADDRESS_RULES[rule].description}; ${HINT}` };
   };
 
-  const checkUrl = (url: URL): OutboundRefusal | null => {
-    const host = normaliseHost(url.hostname);
-    if (url.protocol !== "http:" && url.protocol !== "https:") {
-      return { host, rule: "scheme", message: `call to ${host || "(no host)"} refused: scheme ${url.protocol} is not allowed, only http and https` };
-    }
+  const checkHost = (hostname: string): OutboundRefusal | null => {
+    const host = normaliseHost(hostname);
     if (isIP(host)) return checkAddress(host, host);
     if (METADATA_HOSTS.has(host) && !hostAllowed(host)) {
       return { host, rule: "metadata-host", message: `call to ${host} refused: a cloud metadata host name; ${HINT}` };
@@ -66,7 +65,15 @@ export function createOutboundPolicy(entries: readonly string[]): OutboundPolicy
     return null;
   };
 
-  return { entries: parsed.map((entry) => entry.text), checkUrl, checkAddress };
+  const checkUrl = (url: URL): OutboundRefusal | null => {
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      const host = normaliseHost(url.hostname);
+      return { host, rule: "scheme", message: `call to ${host || "(no host)"} refused: scheme ${url.protocol} is not allowed, only http and https` };
+    }
+    return checkHost(url.hostname);
+  };
+
+  return { entries: parsed.map((entry) => entry.text), checkUrl, checkHost, checkAddress };
 }
 
 function parseOrThrow(text: string): AllowListEntry {

@@ -63,6 +63,10 @@ const APPLIERS: { [T in CredentialType]: Applier<T> } = {
       "A webhook-signing credential verifies incoming webhooks and cannot authenticate an outgoing call; pick another credential for this step",
     );
   },
+  // Its password only ever goes to its own SMTP server, never onto an HTTP request a flow author points.
+  smtp: () => {
+    throw permanent("credential_not_for_calls", "An SMTP credential sends e-mail alerts and cannot authenticate an HTTP call; pick another credential for this step");
+  },
 };
 
 /**

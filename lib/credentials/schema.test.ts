@@ -54,10 +54,33 @@ describe("createCredentialSchema", () => {
   it.each([
     ["secret-url", { url: "https://b24.example/rest/1/abc/" }, /only ever sent to its own host/],
     ["webhook-signing", { secret: "whsec" }, /never sent anywhere/],
+    ["smtp", { host: "smtp.example.com", username: "u", password: "p", from: "alerts@example.com" }, /only ever sent to its own server/],
   ])("takes no allowed hosts for a %s credential", (type, fields, message) => {
     expect(createCredentialSchema.parse({ ...base, type, fields }).allowedHosts).toEqual([]);
     const result = createCredentialSchema.safeParse({ ...base, type, fields, ...hosts });
     expect(result.error?.issues).toEqual([expect.objectContaining({ path: ["allowedHosts"], message: expect.stringMatching(message) })]);
+  });
+});
+
+describe("smtp credential", () => {
+  const fields = { host: " SMTP.Example.com ", username: "alerts", password: "pw", from: "alerts@example.com" };
+
+  it("defaults to STARTTLS with the port left to the mode, and takes the port as the form's text", () => {
+    const parsed = createCredentialSchema.parse({ ...base, type: "smtp", fields: { ...fields, port: "" } });
+    expect(parsed.secret).toEqual({ type: "smtp", fields: { host: "smtp.example.com", security: "starttls", username: "alerts", password: "pw", from: "alerts@example.com" } });
+    expect(createCredentialSchema.parse({ ...base, type: "smtp", fields: { ...fields, port: "465", security: "tls" } }).secret.fields).toMatchObject({ port: 465, security: "tls" });
+  });
+
+  it.each([
+    [{ host: "smtp://smtp.example.com" }, "host"],
+    [{ host: "smtp.example.com:25" }, "host"],
+    [{ port: "70000" }, "port"],
+    [{ security: "ssl" }, "security"],
+    [{ from: "not an address" }, "from"],
+    [{ password: "" }, "password"],
+  ])("refuses %j", (change, field) => {
+    const result = createCredentialSchema.safeParse({ ...base, type: "smtp", fields: { ...fields, ...change } });
+    expect(result.error?.issues.map((issue) => issue.path.join("."))).toContain(`fields.${field}`);
   });
 });
 

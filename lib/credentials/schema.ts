@@ -10,6 +10,16 @@ export const ENVIRONMENTS = ["sandbox", "production"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];
 
 const secret = z.string().min(1, "is required").max(8192);
+
+/**
+ * How an SMTP connection is protected: `tls` is implicit TLS (port 465),
+ * `starttls` upgrades a plain connection and refuses a server that cannot
+ * (587), `none` is plain text, only ever used towards a host that is not on
+ * the public internet (a local relay or an allow-listed test server).
+ */
+export const SMTP_SECURITY_MODES = ["tls", "starttls", "none"] as const;
+export type SmtpSecurity = (typeof SMTP_SECURITY_MODES)[number];
+export const SMTP_DEFAULT_PORTS: Record<SmtpSecurity, number> = { tls: 465, starttls: 587, none: 25 };
 const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "must be a valid header name");
 
 export const CREDENTIAL_FIELD_SCHEMAS = {
@@ -42,6 +52,21 @@ export const CREDENTIAL_FIELD_SCHEMAS = {
     previousSecret: secret.optional(),
     previousExpiresAt: z.coerce.date().optional(),
   }),
+  /** An SMTP account for e-mail alerts: the credential names its own server, which is the only place the password goes. */
+  smtp: z.object({
+    host: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(253)
+      .regex(/^([a-z0-9-]+\.)*[a-z0-9-]+$|^[0-9a-f:]*:[0-9a-f:.]+$/, "must be a host name or IP address, without scheme or port"),
+    /** Blank means the usual port of the security mode (see SMTP_DEFAULT_PORTS). */
+    port: z.coerce.number().int().min(1).max(65_535).optional(),
+    security: z.enum(SMTP_SECURITY_MODES).default("starttls"),
+    username: z.string().min(1).max(512),
+    password: secret,
+    from: z.email(),
+  }),
 } as const;
 
 export type CredentialType = keyof typeof CREDENTIAL_FIELD_SCHEMAS;
@@ -61,13 +86,15 @@ export const CREDENTIAL_SECRET_FIELDS = {
   "oauth2-client-credentials": ["clientSecret"],
   "secret-url": ["url"],
   "webhook-signing": ["secret", "previousSecret"],
+  smtp: ["password"],
 } as const satisfies { [T in CredentialType]: ReadonlyArray<keyof CredentialFields<T>> };
 
 /**
  * Where each type may send its secret, so a flow author who can write any
  * URL into a step cannot send the secret to a host of their choosing:
  * to the hosts listed on the credential (`allowedHosts`), only to the
- * origin of its own URL (a step gives a relative path), or nowhere.
+ * origin of its own URL (a step gives a relative path), only to the host
+ * named in its own fields (SMTP), or nowhere.
  */
 export const CREDENTIAL_HOST_BINDING = {
   "api-key-header": "allowed-hosts",
@@ -78,7 +105,8 @@ export const CREDENTIAL_HOST_BINDING = {
   "oauth2-client-credentials": "allowed-hosts",
   "secret-url": "own-url",
   "webhook-signing": "never-sent",
-} as const satisfies Record<CredentialType, "allowed-hosts" | "own-url" | "never-sent">;
+  smtp: "own-host",
+} as const satisfies Record<CredentialType, "allowed-hosts" | "own-url" | "own-host" | "never-sent">;
 
 /**
  * A credential's allowed hosts, one entry per item (the form sends one per
@@ -105,6 +133,7 @@ export function allowedHostsProblem(type: CredentialType, hosts: readonly string
   // Never "any host": a new credential names where it may go, or it could be sent anywhere a step points.
   if (binding === "allowed-hosts" && hosts.length === 0) return "list at least one host this credential may be sent to, e.g. api.example.com";
   if (binding === "own-url" && hosts.length > 0) return "a secret URL is only ever sent to its own host; leave this empty";
+  if (binding === "own-host" && hosts.length > 0) return "an SMTP credential is only ever sent to its own server; leave this empty";
   if (binding === "never-sent" && hosts.length > 0) return "a webhook-signing secret is never sent anywhere; leave this empty";
   return undefined;
 }
@@ -122,6 +151,7 @@ export const credentialSecretSchema = z.discriminatedUnion("type", [
   variant("oauth2-client-credentials"),
   variant("secret-url"),
   variant("webhook-signing"),
+  variant("smtp"),
 ]);
 export type CredentialSecret = z.output<typeof credentialSecretSchema>;
 

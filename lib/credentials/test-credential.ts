@@ -9,6 +9,7 @@ import { redactString } from "@/lib/redact/redact-string";
 import { scrubError } from "@/lib/redact/scrub-error";
 import { createSecretScope, type SecretScope } from "@/lib/redact/secret-scope";
 import { StepFailureError, type StepFailure } from "@/lib/runs/failure-class";
+import { withSmtpTransport } from "@/lib/smtp/with-smtp-transport";
 
 export type TestCredentialOptions = {
   credentialId: string;
@@ -85,6 +86,14 @@ const testCall: Tester = async (credential, url, secrets) => {
   return { ok: true, detail: `HTTP ${result.status} from ${new URL(request.url).host}` };
 };
 
+/** Connects and logs in (EHLO, STARTTLS or TLS as configured, AUTH) without sending anything. */
+const testSmtpLogin: Tester = async (credential) => {
+  const account = credential.fields as CredentialFields<"smtp">;
+  const result = await withSmtpTransport({ account, timeoutMs: TEST_TIMEOUT_MS, use: (transport) => transport.verify() });
+  if (!result.ok) return { ok: false, failureClass: "permanent", code: "smtp_failed", message: result.error };
+  return { ok: true, detail: `logged in to ${account.host} as ${account.username}` };
+};
+
 const TESTERS: Record<CredentialType, Tester> = {
   "api-key-header": testCall,
   "api-key-query": testCall,
@@ -93,6 +102,7 @@ const TESTERS: Record<CredentialType, Tester> = {
   "oauth2-client-credentials": testTokenRequest,
   "secret-url": testCall,
   "webhook-signing": testSigning,
+  smtp: testSmtpLogin,
 };
 
 /** Failures a person can act on; anything else (the database is down) is the caller's 500. */

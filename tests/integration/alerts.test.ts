@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import pg from "pg";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
@@ -12,15 +13,17 @@ import { POST as testChannelRoute } from "@/app/api/v1/alerts/channels/[channelI
 import { GET as listIncidentsRoute } from "@/app/api/v1/alerts/incidents/route";
 import { GET as listRulesRoute, POST as createRuleRoute } from "@/app/api/v1/alerts/rules/route";
 import { evaluateAlertRule } from "@/lib/alerts/evaluate-alert-rule";
+import { deleteAlertChannel } from "@/lib/alerts/delete-alert-channel";
 import { evaluateAlertRules } from "@/lib/alerts/evaluate-alert-rules";
+import { updateAlertRule } from "@/lib/alerts/update-alert-rule";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env.mjs";
-import type { RunStatus } from "@/lib/generated/prisma/enums";
 import { routeLogs } from "@/lib/log";
 import { getBoss } from "@/lib/queue/boss";
 import { startWorker } from "@/worker/start-worker";
+import { addRuns, api, at, failureRateRule, flowWithRuns, noParams, T0 } from "@/tests/support/alert-fixtures";
 import { startFakeAlertReceiver, type FakeAlertReceiver } from "@/tests/support/fake-alert-receiver";
-import { createPublishedFlow, createUserWithToken, waitFor } from "@/tests/support/fixtures";
+import { actingAs, createPublishedFlow, createUserWithToken, waitFor } from "@/tests/support/fixtures";
 import { fastDemoFlow } from "@/tests/support/operator-flows";
 import { seedCredential } from "@/tests/support/seed-credential";
 import { seedRun } from "@/tests/support/seed-runs";
@@ -34,14 +37,6 @@ let adminToken: string;
 let webhookChannelId: string;
 let telegramChannelId: string;
 
-function api(path: string, token: string, body?: unknown): Request {
-  return new Request(`http://localhost${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-const noParams = { params: Promise.resolve({}) } as never;
 
 beforeAll(async () => {
   routeLogs(new Writable({ write: (chunk: Buffer, _encoding, callback) => (logLines.push(chunk.toString("utf8")), callback()) }));
@@ -70,35 +65,13 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-const T0 = new Date("2030-01-01T10:00:00Z");
-const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
-
-async function flowWithRuns(statuses: RunStatus[], finishedAt: Date) {
-  const { flow, version } = await createPublishedFlow(fastDemoFlow("http://127.0.0.1:1"), `Alerts ${randomUUID().slice(0, 8)}`);
-  await addRuns(flow.id, version.id, statuses, finishedAt);
-  return { flowId: flow.id, versionId: version.id };
-}
-async function addRuns(flowId: string, flowVersionId: string, statuses: RunStatus[], finishedAt: Date) {
-  for (const status of statuses) {
-    const { runId } = await seedRun({ flowId, flowVersionId, status, createdAt: finishedAt, failureClass: status === "failed" ? "temporary" : undefined });
-    await db.run.update({ where: { id: runId }, data: { finishedAt } });
-  }
-}
-async function failureRateRule(flowId: string, channelIds: string[]) {
-  const response = await createRuleRoute(
-    api("/api/v1/alerts/rules", adminToken, { name: `Failing ${flowId}`, kind: "failure_rate", params: { percent: 50, windowMinutes: 60, minRuns: 2 }, flowId, channelIds, repeatMinutes: 30 }),
-    noParams,
-  );
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { rule: { id: string } }).rule.id;
-}
 const notificationsOf = (ruleId: string) =>
   db.alertNotification.findMany({ where: { incident: { ruleId } }, orderBy: { sentAt: "asc" }, include: { channel: { select: { kind: true } } } });
 
 describe("alert rules", () => {
   it("fires once when runs fail, repeats after repeatMinutes, and resolves when the rate drops", async () => {
     const { flowId, versionId } = await flowWithRuns(["failed", "failed", "failed"], at(-1));
-    const ruleId = await failureRateRule(flowId, [webhookChannelId, telegramChannelId]);
+    const ruleId = await failureRateRule(adminToken, flowId, [webhookChannelId, telegramChannelId]);
 
     expect((await evaluateAlertRule({ ruleId, now: T0 })).action).toBe("firing");
     expect((await evaluateAlertRule({ ruleId, now: at(1) })).action).toBeNull();
@@ -125,7 +98,7 @@ describe("alert rules", () => {
 
   it("opens one incident and sends one notification when two evaluations race", async () => {
     const { flowId } = await flowWithRuns(["failed", "failed"], at(-1));
-    const ruleId = await failureRateRule(flowId, [webhookChannelId]);
+    const ruleId = await failureRateRule(adminToken, flowId, [webhookChannelId]);
     // Two jobs' passes and a third direct evaluation at the same moment: one of them opens it.
     const [first, second, pass] = await Promise.all([evaluateAlertRule({ ruleId, now: T0 }), evaluateAlertRule({ ruleId, now: T0 }), evaluateAlertRules({ now: T0 })]);
     const actions = [first, second, ...pass.filter((o) => o.ruleId === ruleId)].map((o) => o.action);
@@ -134,9 +107,59 @@ describe("alert rules", () => {
     expect(await db.alertNotification.count({ where: { incident: { ruleId } } })).toBe(1);
   });
 
+  /**
+   * Another transaction that has opened an incident for the rule and not yet
+   * committed. `withoutForeignKeys` turns its foreign-key triggers off
+   * (superuser, this transaction only): a writer that opens an incident
+   * without the rule's lock, which only the partial unique index can stop.
+   */
+  async function openIncidentElsewhere(ruleId: string, { withoutForeignKeys = false } = {}) {
+    const other = new pg.Client({ connectionString: env.DATABASE_URL });
+    await other.connect();
+    await other.query("BEGIN");
+    if (withoutForeignKeys) await other.query("SET LOCAL session_replication_role = replica");
+    await other.query(`INSERT INTO "AlertIncident" ("id", "ruleId", "openedAt", "lastNotifiedAt", "summary") VALUES (gen_random_uuid(), $1, $2, $2, 'opened elsewhere')`, [ruleId, T0]);
+    return other;
+  }
+
+  it("skips without a message while another transaction is opening an incident for the rule", async () => {
+    const { flowId } = await flowWithRuns(["failed", "failed"], at(-1));
+    const ruleId = await failureRateRule(adminToken, flowId, [webhookChannelId]);
+    const other = await openIncidentElsewhere(ruleId);
+    try {
+      // The incident's foreign key locks the rule row, so the evaluator's SKIP LOCKED passes it by.
+      expect(await evaluateAlertRule({ ruleId, now: T0 })).toEqual({ ruleId, action: "skipped" });
+      await other.query("COMMIT");
+    } finally {
+      await other.end();
+    }
+    expect(await db.alertIncident.count({ where: { ruleId } })).toBe(1);
+    expect(await db.alertNotification.count({ where: { incident: { ruleId } } })).toBe(0);
+  });
+
+  it("keeps one open incident per rule in the database, and an evaluator that loses to it skips without a message", async () => {
+    const { flowId } = await flowWithRuns(["failed", "failed"], at(-1));
+    const ruleId = await failureRateRule(adminToken, flowId, [webhookChannelId]);
+    const other = await openIncidentElsewhere(ruleId, { withoutForeignKeys: true });
+    try {
+      const evaluation = evaluateAlertRule({ ruleId, now: T0 });
+      // The evaluator cannot see the uncommitted incident, decides "firing", and its insert waits on the index.
+      const waiting = `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`;
+      await waitFor(async () => ((await other.query(waiting)).rowCount ?? 0) > 0, { what: "the evaluation to wait on the open incident" });
+      await other.query("COMMIT");
+      expect(await evaluation).toEqual({ ruleId, action: "skipped" });
+    } finally {
+      await other.end();
+    }
+    expect(await db.alertIncident.count({ where: { ruleId } })).toBe(1);
+    expect(await db.alertNotification.count({ where: { incident: { ruleId } } })).toBe(0);
+    expect(receiver.received).toHaveLength(0);
+    await expect(db.alertIncident.create({ data: { ruleId, openedAt: at(1), lastNotifiedAt: at(1), summary: "a second open one" } })).rejects.toMatchObject({ code: "P2002" });
+  });
+
   it("records a failing channel and still notifies the others", async () => {
     const { flowId } = await flowWithRuns(["failed", "failed"], at(-1));
-    const ruleId = await failureRateRule(flowId, [webhookChannelId, telegramChannelId]);
+    const ruleId = await failureRateRule(adminToken, flowId, [webhookChannelId, telegramChannelId]);
     receiver.failPathPrefix = "/services/";
     expect((await evaluateAlertRule({ ruleId, now: T0 })).action).toBe("firing");
     const sent = await notificationsOf(ruleId);
@@ -144,6 +167,28 @@ describe("alert rules", () => {
     expect(byKind.webhook).toMatchObject({ ok: false, error: expect.stringMatching(/500/) });
     expect(byKind.telegram).toMatchObject({ ok: true, error: null });
     expect(await db.alertIncident.count({ where: { ruleId, resolvedAt: null } })).toBe(1);
+  });
+});
+
+describe("managing rules and channels", () => {
+  it("refuses to delete a channel a rule names, and deletes it with its history once none does (audited)", async () => {
+    const { user } = await createUserWithToken("admin");
+    const actor = actingAs(user);
+    await seedCredential({ name: "alerts-spare", secret: { type: "secret-url", fields: { url: `${receiver.url}/services/spare` } } });
+    const created = await createChannelRoute(api("/api/v1/alerts/channels", adminToken, { name: "Spare", kind: "webhook", credentialRef: "alerts-spare" }), noParams);
+    const channelId = ((await created.json()) as { channel: { id: string } }).channel.id;
+    const { flowId } = await flowWithRuns(["failed", "failed"], at(-1));
+    const ruleId = await failureRateRule(adminToken, flowId, [channelId]);
+    await evaluateAlertRule({ ruleId, now: T0 });
+
+    await expect(deleteAlertChannel({ actor, channelId })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining(`Failing ${flowId}`) });
+    await updateAlertRule({ actor, ruleId, input: { channelIds: [], enabled: false } });
+    expect(await db.alertRule.findUniqueOrThrow({ where: { id: ruleId } })).toMatchObject({ channelIds: [], enabled: false });
+    await deleteAlertChannel({ actor, channelId });
+    expect(await db.alertChannel.count({ where: { id: channelId } })).toBe(0);
+    expect(await db.alertNotification.count({ where: { channelId } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "alert.channel_delete", targetId: channelId } })).toBe(1);
+    await expect(deleteAlertChannel({ actor, channelId })).rejects.toMatchObject({ code: "not_found" });
   });
 });
 
@@ -181,7 +226,7 @@ describe("alerts API", () => {
 
   it("never shows the webhook URL or the bot token in responses, history, errors or logs", async () => {
     const { flowId } = await flowWithRuns(["failed", "failed"], at(-1));
-    const ruleId = await failureRateRule(flowId, [webhookChannelId, telegramChannelId]);
+    const ruleId = await failureRateRule(adminToken, flowId, [webhookChannelId, telegramChannelId]);
     receiver.failPathPrefix = "/bot";
     await evaluateAlertRule({ ruleId, now: T0 });
     await testChannelRoute(api(`/api/v1/alerts/channels/${webhookChannelId}/test`, adminToken, {}), { params: Promise.resolve({ channelId: webhookChannelId }) });
