@@ -74,6 +74,7 @@ const API_RULES: Record<string, ApiRule> = {
   "GET /api/v1/alerts/channels": { access: "alerts.read" },
   "POST /api/v1/alerts/channels": { access: "alerts.manage", body: { name: "x", kind: "not-a-kind" } },
   "POST /api/v1/alerts/channels/[channelId]/test": { access: "alerts.manage", body: {} },
+  "DELETE /api/v1/alerts/channels/[channelId]": { access: "alerts.manage" },
   "GET /api/v1/alerts/incidents": { access: "alerts.read" },
   "GET /api/v1/tokens": { access: "users.manage" },
   "POST /api/v1/tokens": { access: "users.manage" },

@@ -10,6 +10,7 @@ vi.hoisted(() => {
 
 import { GET as listChannelsRoute, POST as createChannelRoute } from "@/app/api/v1/alerts/channels/route";
 import { POST as testChannelRoute } from "@/app/api/v1/alerts/channels/[channelId]/test/route";
+import { DELETE as deleteChannelRoute } from "@/app/api/v1/alerts/channels/[channelId]/route";
 import { GET as listIncidentsRoute } from "@/app/api/v1/alerts/incidents/route";
 import { GET as listRulesRoute, POST as createRuleRoute } from "@/app/api/v1/alerts/rules/route";
 import { evaluateAlertRule } from "@/lib/alerts/evaluate-alert-rule";
@@ -181,10 +182,17 @@ describe("managing rules and channels", () => {
     const ruleId = await failureRateRule(adminToken, flowId, [channelId]);
     await evaluateAlertRule({ ruleId, now: T0 });
 
-    await expect(deleteAlertChannel({ actor, channelId })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining(`Failing ${flowId}`) });
+    const deleteViaApi = (token: string) =>
+      deleteChannelRoute(new Request(`http://localhost/api/v1/alerts/channels/${channelId}`, { method: "DELETE", headers: { authorization: `Bearer ${token}` } }), {
+        params: Promise.resolve({ channelId }),
+      });
+    const refused = await deleteViaApi(adminToken);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toContain(`Failing ${flowId}`);
+    expect((await deleteViaApi((await createUserWithToken("operator")).token)).status).toBe(403);
     await updateAlertRule({ actor, ruleId, input: { channelIds: [], enabled: false } });
     expect(await db.alertRule.findUniqueOrThrow({ where: { id: ruleId } })).toMatchObject({ channelIds: [], enabled: false });
-    await deleteAlertChannel({ actor, channelId });
+    expect((await deleteViaApi(adminToken)).status).toBe(204);
     expect(await db.alertChannel.count({ where: { id: channelId } })).toBe(0);
     expect(await db.alertNotification.count({ where: { channelId } })).toBe(0);
     expect(await db.auditLog.count({ where: { action: "alert.channel_delete", targetId: channelId } })).toBe(1);
