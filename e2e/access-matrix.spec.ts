@@ -113,6 +113,7 @@ const ACTION_RULES: Record<string, ActionRule> = {
   "app/(app)/flows/[flowId]/actions.ts#setUnsignedWebhooksAction": { access: "flows.allow-unsigned" },
   "app/(app)/flows/[flowId]/actions.ts#setFlowRetentionAction": { access: "flows.retention", fields: { flowId: MADE_UP_ID, bodyRetentionDays: "14", runRetentionDays: "90" } },
   "app/(app)/flows/[flowId]/actions.ts#startManualRunAction": { access: "runs.trigger", fields: { flowId: MADE_UP_ID, payload: "{}" } },
+  "app/(app)/flows/[flowId]/actions.ts#setPollCursorAction": { access: "flows.pause", fields: { flowId: MADE_UP_ID, cursor: "" } },
   "app/(app)/credentials/actions.ts#createCredentialAction": { access: "credentials.write" },
   "app/(app)/credentials/actions.ts#updateCredentialAction": { access: "credentials.write" },
   "app/(app)/credentials/actions.ts#deleteCredentialAction": { access: "credentials.write" },
