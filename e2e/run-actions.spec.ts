@@ -36,6 +36,9 @@ test("an operator's double click on Retry makes one retry, and the run succeeds 
   await page.context().clearCookies();
   await signIn(page, operator.email, operator.password);
   await page.goto(`/runs/${runId}`);
+  // The target refused the order (422): the page says what that means and what a retry would do.
+  await expect(page.getByTestId("failure-explanation")).toContainText("A permanent failure");
+  await expect(page.getByTestId("failure-explanation")).toContainText("will most likely fail again");
 
   page.on("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Retry" }).dblclick();

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { getRunOrThrow } from "@/lib/runs/get-run-or-throw";
 import { editorHref } from "@/components/flows/editor-href";
+import { explainFailure } from "@/lib/runs/explain-failure";
 import { describeFailure } from "@/components/runs/describe-failure";
 import { FailureLine } from "@/components/runs/failure-line";
 import { Card } from "@/components/ui/card";
@@ -21,6 +22,16 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 
 export function RunSummary({ run }: { run: Run }) {
   const failure = describeFailure(run.error);
+  const stopped = run.status === "failed" || run.status === "needs_review";
+  const explanation =
+    failure && stopped
+      ? explainFailure({
+          failureClass: failure.class,
+          code: failure.code,
+          idempotencyKey: run.steps.find((step) => step.nodeId === failure.nodeId)?.idempotencyKey ?? null,
+          needsReview: run.status === "needs_review",
+        })
+      : null;
   return (
     <Card>
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
@@ -78,6 +89,15 @@ export function RunSummary({ run }: { run: Run }) {
         <div className="mt-4" data-testid="run-error">
           <FailureLine failure={failure} />
           {failure.nodeId ? <p className="mt-1 text-xs text-slate-500">at step <code className="font-mono">{failure.nodeId}</code></p> : null}
+          {explanation ? (
+            <div className="mt-3 space-y-1 text-sm text-slate-700" data-testid="failure-explanation">
+              <p>{explanation.meaning}</p>
+              <p>
+                <span className="font-medium">What a retry does: </span>
+                {explanation.retry}
+              </p>
+            </div>
+          ) : null}
         </div>
       ) : null}
     </Card>
