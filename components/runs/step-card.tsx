@@ -45,6 +45,14 @@ export function StepCard({ step, canvasHref }: { step: Step; canvasHref: string 
         <dd>{formatDuration(durationBetween(step.startedAt, step.finishedAt))}</dd>
         <dt className="text-slate-500">Idempotency key</dt>
         <dd className="col-span-1 font-mono text-xs break-all md:col-span-3">{step.idempotencyKey}</dd>
+        {step.externalId ? (
+          <>
+            <dt className="text-slate-500">External id</dt>
+            <dd className="col-span-1 font-mono text-xs break-all md:col-span-3" data-testid={`step-${step.nodeId}-external-id`}>
+              {step.externalId}
+            </dd>
+          </>
+        ) : null}
         {step.status === "waiting_retry" ? (
           <>
             <dt className="text-slate-500">Next attempt</dt>

@@ -37,6 +37,7 @@ describe("flow definition schema", () => {
       },
       followRedirects: false,
       idempotencyHonoured: true,
+      externalIdPath: "id",
     });
     expect(httpRequestConfigSchema.parse(config)).toEqual(config);
   });

@@ -382,6 +382,12 @@ export const httpRequestConfigSchema = z.object({
    * it up and creates only if it is absent; without a lookup the run stops for review.
    */
   existingRecordLookup: lookupRequestSchema.optional(),
+  /**
+   * Where the target's answer (or the record a lookup found) holds the
+   * record's id: `id` by default, Bitrix24's `result`, a path like `data.id`.
+   * Stored on the step, so operators can find the run by the id they see in the target.
+   */
+  externalIdPath: dotPathSchema.default("id"),
 })
   .refine((config) => config.credentialRef !== undefined || isUrlTemplate(config.url), { message: RELATIVE_URL_NEEDS_CREDENTIAL, path: ["url"] })
   .refine(

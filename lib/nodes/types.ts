@@ -36,6 +36,8 @@ export type StepResult = {
   /** The output handle taken; single-output kinds leave it unset ("out"). */
   handle?: string;
   exchange?: StepExchange;
+  /** The id the target gave the record this step made or found; indexed for the runs search. */
+  externalId?: string;
   /** Set when this step ends the run here: the step itself succeeded, no later step runs. */
   endRun?: RunEnd;
 };

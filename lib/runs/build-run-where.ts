@@ -34,9 +34,8 @@ export async function buildRunWhere({ withStatus = true, ...filter }: BuildRunWh
 
 /**
  * Exact match on any id an operator may paste: run id, event id, provider
- * event id, business key (which also stands for the external id: the
- * record id a target returns is not indexed, the business key that names
- * the record is), trace id or a step's idempotency key.
+ * event id, business key, trace id, a step's idempotency key or the
+ * external id a target gave the record a step made (StepRun.externalId).
  */
 async function searchWhere(q: string): Promise<Prisma.RunWhereInput> {
   const isUuid = UUID.test(q);
@@ -46,7 +45,7 @@ async function searchWhere(q: string): Promise<Prisma.RunWhereInput> {
       select: { id: true },
       take: SEARCH_CAP,
     }),
-    db.stepRun.findMany({ where: { idempotencyKey: q }, select: { runId: true }, take: SEARCH_CAP }),
+    db.stepRun.findMany({ where: { OR: [{ idempotencyKey: q }, { externalId: q }] }, select: { runId: true }, take: SEARCH_CAP }),
   ]);
   const runIds = [...steps.map((step) => step.runId), ...(isUuid ? [q] : [])];
   return { OR: [{ traceId: q }, { eventId: { in: events.map((event) => event.id) } }, { id: { in: runIds } }] };

@@ -96,7 +96,7 @@ export async function runStep({ node, step, context, now = () => new Date() }: R
     await transitionStep({
       stepId: step.id,
       to: "succeeded",
-      data: { ...sealStepOutput(step.id, done.output), handle, error: Prisma.DbNull, errorClass: null, finishedAt: now(), ...WAITS_MOVED },
+      data: { ...sealStepOutput(step.id, done.output), handle, externalId: done.externalId ?? null, error: Prisma.DbNull, errorClass: null, finishedAt: now(), ...WAITS_MOVED },
     });
     return done.endRun ? { kind: "end-run", end: done.endRun } : { kind: "done", output: done.output, handle };
   }

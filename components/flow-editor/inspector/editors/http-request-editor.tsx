@@ -9,7 +9,7 @@ import { asRecord, writeAt } from "@/components/flow-editor/inspector/model/conf
 
 // Everything else (a field added to the schema later) lands in "Other settings".
 const DRAWN = [
-  "method", "url", "credentialRef", "headers", "body", "connector", "timeoutMs", "successStatuses", "followRedirects",
+  "method", "url", "credentialRef", "headers", "body", "connector", "timeoutMs", "successStatuses", "followRedirects", "externalIdPath",
   "idempotencyKey", "idempotencyHeader", "idempotencyKeyPath", "idempotencyKeyFormat", "idempotencyHonoured", "existingRecordLookup", "retry",
 ];
 
@@ -21,13 +21,14 @@ export function HttpRequestEditor({ kind, config, onConfig }: KindEditorProps) {
   const honoured = asRecord(config).idempotencyHonoured !== false;
   return (
     <>
-      <EditorSection title="Request" paths={["config.method", "config.url", "config.headers", "config.body", "config.credentialRef", "config.connector"]}>
+      <EditorSection title="Request" paths={["config.method", "config.url", "config.headers", "config.body", "config.credentialRef", "config.connector", "config.externalIdPath"]}>
         <ConfigFields {...field} names={["method", "url", "credentialRef", "headers"]} />
         <ConfigField {...field} name="body" placeholder={'{"title": "Order {{order.id}}", "amount": "{{order.total}}"}'} />
         <p className="text-xs text-slate-500">
           The body is JSON; text values may hold {"{{path}}"} placeholders. A value that is exactly one placeholder keeps its type, so {'"{{order.total}}"'} stays a number.
         </p>
-        <ConfigFields {...field} names={["connector", "timeoutMs", "successStatuses", "followRedirects"]} />
+        <ConfigFields {...field} names={["connector", "timeoutMs", "successStatuses", "followRedirects", "externalIdPath"]} />
+        <p className="text-xs text-slate-500">External ID path: where the answer holds the record&apos;s id (Bitrix24: result); operators can then search runs by that id.</p>
       </EditorSection>
       <EditorSection title="Idempotency" testId="http-idempotency" paths={["config.idempotencyKey", "config.idempotencyHeader", "config.idempotencyKeyPath", "config.idempotencyKeyFormat"]}>
         <p className="text-xs text-slate-600">
