@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env.mjs";
+import { getBoss } from "@/lib/queue/boss";
 import { loadDashboard } from "@/lib/dashboard/load-dashboard";
 import { rollUpMinuteBuckets } from "@/lib/dashboard/roll-up-minute-buckets";
 import { CALL_MS_BUCKET_FLOORS } from "@/lib/dashboard/latency-histogram";
 import { buildDemoFlowDefinition } from "@/lib/flows/demo-flow";
 import { storeRunAccounting } from "@/lib/runs/store-run-accounting";
-import { createPublishedFlow } from "@/tests/support/fixtures";
+import { startWorker } from "@/worker/start-worker";
+import { createPublishedFlow, waitFor } from "@/tests/support/fixtures";
 import { seedRun } from "@/tests/support/seed-runs";
 
 const CONNECTOR = "crm@api.example.com";
@@ -58,7 +61,10 @@ async function seedWaiting(connectorKey: string, waitReason: string) {
 /** A histogram as [bucket floor in ms, count] pairs, empty buckets left out. */
 const nonEmpty = (histogram: number[]) => histogram.flatMap((count, index) => (count > 0 ? [[CALL_MS_BUCKET_FLOORS[index], count]] : []));
 
-afterAll(() => db.$disconnect());
+afterAll(async () => {
+  await (await getBoss()).stop({ graceful: false });
+  await db.$disconnect();
+});
 
 const buckets = () => db.runMinuteBucket.findMany({ where: { flowId }, orderBy: [{ minute: "asc" }, { connectorKey: "asc" }] });
 
@@ -190,5 +196,18 @@ describe("the stored R16 check", () => {
     const { flow } = await createPublishedFlow(buildDemoFlowDefinition("http://127.0.0.1:9/d"), "Unchecked flow");
     const dashboard = await loadDashboard({ range: "hour", flowId: flow.id, now });
     expect(dashboard.tiles.find((tile) => tile.name === "accounting")).toMatchObject({ value: 0, note: "not checked yet" });
+  });
+});
+
+// Last: a live worker rolls up and checks on the real clock.
+describe("the dashboard jobs in the worker", () => {
+  it("are scheduled every minute, and a dashboard.accounting job stores the check", async () => {
+    const boss = await startWorker({ databaseUrl: env.DATABASE_URL!, concurrency: 2, pollingIntervalSeconds: 0.5 });
+    for (const name of ["dashboard.rollup", "dashboard.accounting"]) expect(await boss.getSchedule(name)).toMatchObject({ cron: "* * * * *", timezone: "UTC" });
+    const { flow, version } = await createPublishedFlow(buildDemoFlowDefinition("http://127.0.0.1:9/d"), "Worker-checked flow");
+    await seedRun({ flowId: flow.id, flowVersionId: version.id, status: "succeeded" });
+    await boss.send("dashboard.accounting", {});
+    const stored = await waitFor(() => db.flowAccountingCheck.findUnique({ where: { flowId: flow.id } }), { what: "the stored check" });
+    expect(stored).toMatchObject({ received: 1, succeeded: 1, holds: true });
   });
 });
