@@ -2,7 +2,6 @@ import { listConnectorStates } from "@/lib/connector-limits/list-connector-state
 import { db } from "@/lib/db";
 import { listFlowNames } from "@/lib/flows/list-flow-names";
 import { readBucketSeries } from "@/lib/dashboard/read-bucket-series";
-import { readConnectorLatency } from "@/lib/dashboard/read-connector-latency";
 import { gradeTile, type TileLevel } from "@/lib/dashboard/grade-tile";
 import { pickBucketSize, type DashboardRange } from "@/lib/dashboard/pick-bucket-size";
 import { shapeConnectorView } from "@/lib/dashboard/shape-connector-view";
@@ -38,9 +37,8 @@ export async function loadDashboard({ range, flowId, connectorKey, now = new Dat
   const to = new Date(Math.floor(now.getTime() / step) * step + step);
   const from = new Date(to.getTime() - spanMinutes * 60_000);
   // The connector's own queries run alongside the rest and are dropped if the key is unknown.
-  const [series, latency, backlog, connectors, accounting, flows, connectorSeries, connectorBacklog] = await Promise.all([
+  const [{ series, latency }, backlog, connectors, accounting, flows, connectorCalls, connectorBacklog] = await Promise.all([
     readBucketSeries({ from, to, bucketMinutes, flowId }),
-    readConnectorLatency({ from, to, flowId }),
     readRunBacklog({ flowId }),
     listConnectorStates(),
     db.flowAccountingCheck.findMany({ where: { flowId }, orderBy: { flowId: "asc" } }),
@@ -81,8 +79,8 @@ export async function loadDashboard({ range, flowId, connectorKey, now = new Dat
   const breakers = connectors.map((connector) => ({ key: connector.key, status: connector.breaker.status, retryAfterUntil: connector.retryAfterUntil }));
   const selected = connectors.find((connector) => connector.key === connectorKey);
   const connector =
-    selected && connectorSeries && connectorBacklog
-      ? shapeConnectorView({ state: selected, latency: latency.find((row) => row.connectorKey === selected.key), series: connectorSeries, backlog: connectorBacklog })
+    selected && connectorCalls && connectorBacklog
+      ? shapeConnectorView({ state: selected, latency: connectorCalls.latency[0], series: connectorCalls.series, backlog: connectorBacklog })
       : null;
   return {
     range,

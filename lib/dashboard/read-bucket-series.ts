@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { addHistogram, estimatePercentile } from "@/lib/dashboard/latency-histogram";
-import { readCallHistograms } from "@/lib/dashboard/read-call-histograms";
+import { readCallBuckets } from "@/lib/dashboard/read-call-buckets";
+import { summarizeConnectorCalls } from "@/lib/dashboard/summarize-connector-calls";
 
 export type SeriesPoint = {
   at: Date;
@@ -24,15 +25,15 @@ const rateOf = (part: number, whole: number) => (whole === 0 ? null : part / who
 /**
  * The chart points between `from` and `to` (both aligned to the bucket size),
  * one per bucket, empty buckets included as zeros so a quiet hour draws as a
- * flat line instead of a gap. Counts are summed in SQL from RunMinuteBucket;
- * p50/p95 come from the bucket's summed call histogram (all connectors, or
- * one). With a connector only its call rows count, so runs finished stay 0:
- * a run is not any one connector's.
+ * flat line instead of a gap, and the calls and latency per connector over
+ * the whole range. Counts are summed in SQL from RunMinuteBucket; p50/p95
+ * come from summed call histograms. With a connector only its call rows
+ * count, so runs finished stay 0: a run is not any one connector's.
  */
-export async function readBucketSeries({ from, to, bucketMinutes, flowId, connectorKey }: ReadBucketSeriesOptions): Promise<SeriesPoint[]> {
+export async function readBucketSeries({ from, to, bucketMinutes, flowId, connectorKey }: ReadBucketSeriesOptions) {
   const flow = flowId ?? null;
   const connector = connectorKey ?? null;
-  const [points, histograms] = await Promise.all([
+  const [points, calls] = await Promise.all([
     db.$queryRaw<PointRow[]>`
       WITH slots AS (
         SELECT generate_series(${from}::timestamptz AT TIME ZONE 'UTC', ${to}::timestamptz AT TIME ZONE 'UTC' - make_interval(mins => ${bucketMinutes}::int),
@@ -45,11 +46,11 @@ export async function readBucketSeries({ from, to, bucketMinutes, flowId, connec
         AND (${flow}::uuid IS NULL OR b."flowId" = ${flow}::uuid)
         AND (${connector}::text IS NULL OR b."connectorKey" = ${connector}::text)
       GROUP BY s.at ORDER BY s.at`,
-    readCallHistograms({ from, to, stepMinutes: bucketMinutes, flowId, connectorKey }),
+    readCallBuckets({ from, to, stepMinutes: bucketMinutes, flowId, connectorKey }),
   ]);
   const histogramAt = new Map<number, number[]>();
-  for (const { at, histogram } of histograms) histogramAt.set(at.getTime(), addHistogram(histogramAt.get(at.getTime()) ?? [], histogram));
-  return points.map((point) => {
+  for (const { at, histogram } of calls) histogramAt.set(at.getTime(), addHistogram(histogramAt.get(at.getTime()) ?? [], histogram));
+  const series: SeriesPoint[] = points.map((point) => {
     const histogram = histogramAt.get(point.at.getTime()) ?? [];
     return {
       ...point,
@@ -59,4 +60,5 @@ export async function readBucketSeries({ from, to, bucketMinutes, flowId, connec
       p95Ms: estimatePercentile(histogram, 0.95),
     };
   });
+  return { series, latency: summarizeConnectorCalls(calls) };
 }

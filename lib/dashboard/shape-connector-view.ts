@@ -1,7 +1,7 @@
 import type { ConnectorState } from "@/lib/connector-limits/list-connector-states";
 import { gradeTile } from "@/lib/dashboard/grade-tile";
 import type { DashboardTile } from "@/lib/dashboard/load-dashboard";
-import type { ConnectorLatency } from "@/lib/dashboard/read-connector-latency";
+import type { ConnectorLatency } from "@/lib/dashboard/summarize-connector-calls";
 import type { SeriesPoint } from "@/lib/dashboard/read-bucket-series";
 import type { RunBacklog } from "@/lib/metrics/read-run-backlog";
 
