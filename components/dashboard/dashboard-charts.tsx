@@ -28,6 +28,11 @@ function LatencyChart({ testId, frame, series }: { testId: string; frame: ChartF
   );
 }
 
+/** A share (0–1) per bucket, drawn against a fixed 0–100 % axis. */
+function RateChart({ testId, title, label, frame, values }: { testId: string; title: string; label: string; frame: ChartFrame; values: Array<number | null> }) {
+  return <LineChart testId={testId} title={title} lines={[{ label, className: "stroke-red-600", values }]} yMax={1} formatY={(value) => `${Math.round(value * 100)} %`} {...axisOf(frame)} />;
+}
+
 /** Throughput, failure rate and call latency over the range, one point per bucket. */
 export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
   const { series } = dashboard;
@@ -42,14 +47,7 @@ export function DashboardCharts({ dashboard }: { dashboard: Dashboard }) {
         ]}
         {...axisOf(dashboard)}
       />
-      <LineChart
-        testId="chart-failure-rate"
-        title="Failure rate"
-        lines={[{ label: "failed / finished", className: "stroke-red-600", values: series.map((point) => point.failureRate) }]}
-        yMax={1}
-        formatY={(value) => `${Math.round(value * 100)} %`}
-        {...axisOf(dashboard)}
-      />
+      <RateChart testId="chart-failure-rate" title="Failure rate" label="failed / finished" frame={dashboard} values={series.map((point) => point.failureRate)} />
       <LatencyChart testId="chart-latency" frame={dashboard} series={series} />
     </div>
   );
@@ -70,14 +68,7 @@ export function ConnectorCharts({ dashboard, connector }: { dashboard: Dashboard
         ]}
         {...axisOf(dashboard)}
       />
-      <LineChart
-        testId="chart-connector-failure-rate"
-        title="Failed calls"
-        lines={[{ label: "failed / attempts", className: "stroke-red-600", values: series.map((point) => point.attemptFailureRate) }]}
-        yMax={1}
-        formatY={(value) => `${Math.round(value * 100)} %`}
-        {...axisOf(dashboard)}
-      />
+      <RateChart testId="chart-connector-failure-rate" title="Failed calls" label="failed / attempts" frame={dashboard} values={series.map((point) => point.attemptFailureRate)} />
       <LatencyChart testId="chart-connector-latency" frame={dashboard} series={series} />
     </div>
   );

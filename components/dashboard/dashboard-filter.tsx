@@ -9,31 +9,31 @@ export function DashboardFilter({ dashboard }: DashboardFilterProps) {
   return (
     <form method="get" action="/" className="flex items-end gap-2" aria-label="Dashboard filter">
       <input type="hidden" name="range" value={range} />
-      <label htmlFor="dashboard-flow" className="text-xs font-medium text-slate-700">
-        Flow
-        <select id="dashboard-flow" name="flowId" defaultValue={flowId ?? ""} className={INPUT_CLASSES}>
-          <option value="">all flows</option>
-          {flows.map((flow) => (
-            <option key={flow.id} value={flow.id}>
-              {flow.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor="dashboard-connector" className="text-xs font-medium text-slate-700">
-        Connector
-        <select id="dashboard-connector" name="connector" defaultValue={connector?.key ?? ""} className={INPUT_CLASSES}>
-          <option value="">all connectors</option>
-          {breakers.map((entry) => (
-            <option key={entry.key} value={entry.key}>
-              {entry.key}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect name="flowId" label="Flow" value={flowId} allLabel="all flows" options={flows.map((flow) => ({ value: flow.id, label: flow.name }))} />
+      <FilterSelect name="connector" label="Connector" value={connector?.key} allLabel="all connectors" options={breakers.map((entry) => ({ value: entry.key, label: entry.key }))} />
       <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
         Show
       </button>
     </form>
+  );
+}
+
+type FilterSelectProps = { name: string; label: string; value: string | null | undefined; allLabel: string; options: Array<{ value: string; label: string }> };
+
+/** One picker; its empty first option means "no filter". */
+function FilterSelect({ name, label, value, allLabel, options }: FilterSelectProps) {
+  const id = `dashboard-${name}`;
+  return (
+    <label htmlFor={id} className="text-xs font-medium text-slate-700">
+      {label}
+      <select id={id} name={name} defaultValue={value ?? ""} className={INPUT_CLASSES}>
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
