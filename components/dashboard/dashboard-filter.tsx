@@ -1,5 +1,6 @@
 import type { Dashboard } from "@/lib/dashboard/load-dashboard";
 import { INPUT_CLASSES } from "@/components/ui/field";
+import { SelectOptions } from "@/components/ui/select-options";
 
 type DashboardFilterProps = { dashboard: Pick<Dashboard, "range" | "flowId" | "connector" | "flows" | "breakers"> };
 
@@ -28,11 +29,7 @@ function FilterSelect({ name, label, value, allLabel, options }: FilterSelectPro
       {label}
       <select id={id} name={name} defaultValue={value ?? ""} className={INPUT_CLASSES}>
         <option value="">{allLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </label>
   );
