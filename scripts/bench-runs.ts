@@ -1,13 +1,18 @@
 // `npm run bench:runs`: the runs list at a million runs. Seeds events, runs
 // and steps with generate_series, then times the list with two filters (first
 // page and a deep page via cursor), the status counts and exact searches, and
-// prints each query's plan. Prints figures; nothing here asserts on time.
+// prints each query's plan. Then the dashboard over the same runs and a week
+// of minute buckets: a load as it is now (R16 read from the stored check),
+// a load as it was (R16 checked inline on every load) and the worker's
+// dashboard.accounting pass. Prints figures; nothing here asserts on time.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import { seedBenchBuckets } from "@/scripts/support/seed-bench-buckets";
 import { seedBenchRuns } from "@/scripts/support/seed-bench-runs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 1_000_000);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 50);
+const DASHBOARD_REPEAT = Number(process.env.BENCH_DASHBOARD_REPEAT ?? 5);
 const FLOWS = 20;
 const PORT = Number(process.env.BENCH_PG_PORT ?? 54359);
 
@@ -19,6 +24,9 @@ const { buildDemoFlowDefinition } = await import("@/lib/flows/demo-flow");
 const { listRuns } = await import("@/lib/runs/list-runs");
 const { countRunsByStatus } = await import("@/lib/runs/count-runs-by-status");
 const { encodeRunCursor } = await import("@/lib/runs/run-cursor");
+const { loadDashboard } = await import("@/lib/dashboard/load-dashboard");
+const { checkRunAccounting } = await import("@/lib/runs/check-run-accounting");
+const { storeRunAccounting } = await import("@/lib/runs/store-run-accounting");
 
 const definition = buildDemoFlowDefinition("http://127.0.0.1:9/crm/leads");
 const flows = [];
@@ -60,19 +68,46 @@ const cases: { name: string; run: () => Promise<unknown>; explain: string; param
     explain: `SELECT "runId" FROM "StepRun" WHERE "idempotencyKey" = $1`, params: [keys[0]!.key] },
 ];
 
-console.log(`\n${"query".padEnd(55)} ${"p50".padStart(8)} ${"p95".padStart(8)}   (${REPEAT} runs each, through lib/runs)`);
-for (const benchCase of cases) {
-  await benchCase.run(); // warm-up
+/** p50 and p95 of `repeat` timed calls after one warm-up, as printable strings. */
+async function timeCase(run: () => Promise<unknown>, repeat: number): Promise<{ p50: string; p95: string }> {
+  await run();
   const times: number[] = [];
-  for (let index = 0; index < REPEAT; index += 1) {
+  for (let index = 0; index < repeat; index += 1) {
     const start = performance.now();
-    await benchCase.run();
+    await run();
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(1);
-  console.log(`${benchCase.name.padEnd(55)} ${`${pct(50)} ms`.padStart(8)} ${`${pct(95)} ms`.padStart(8)}`);
+  const pct = (p: number) => `${times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!.toFixed(1)} ms`;
+  return { p50: pct(50), p95: pct(95) };
 }
+
+async function printCases(title: string, list: { name: string; run: () => Promise<unknown> }[], repeat: number) {
+  console.log(`\n${title.padEnd(55)} ${"p50".padStart(10)} ${"p95".padStart(10)}   (${repeat} runs each)`);
+  for (const benchCase of list) {
+    const { p50, p95 } = await timeCase(benchCase.run, repeat);
+    console.log(`${benchCase.name.padEnd(55)} ${p50.padStart(10)} ${p95.padStart(10)}`);
+  }
+}
+
+await printCases("query (through lib/runs)", cases, REPEAT);
+
+// The dashboard: a week of minute buckets per flow (runs, and calls with a
+// latency histogram) as the rollup would have left them, the flows'
+// connectors, and the R16 check stored once by the worker's pass.
+const bucketStart = performance.now();
+await seedBenchBuckets(sql, { flowIds: flows.map((flow) => flow.flowId) });
+console.log(`\nSeeded a week of minute buckets for ${FLOWS} flows in ${((performance.now() - bucketStart) / 1000).toFixed(0)} s`);
+const passStart = performance.now();
+await storeRunAccounting();
+console.log(`dashboard.accounting worker pass (R16 for every flow, stored): ${((performance.now() - passStart) / 1000).toFixed(1)} s`);
+await printCases("dashboard load", [
+  { name: "now: last week, all flows (R16 read from the stored check)", run: () => loadDashboard({ range: "week" }) },
+  { name: "now: last hour, busiest flow + its connector", run: () => loadDashboard({ range: "hour", flowId: busyFlow, connectorKey: "crm-0@api.example.com" }) },
+  // What loadDashboard did before: the R16 check ran alongside the rest on every load.
+  { name: "before: last week, all flows (R16 checked inline)", run: () => Promise.all([loadDashboard({ range: "week" }), checkRunAccounting()]) },
+  { name: "before: the inline R16 check alone", run: () => checkRunAccounting() },
+], DASHBOARD_REPEAT);
 
 console.log("\nPlans (EXPLAIN ANALYZE of the equivalent SQL; plan nodes only):");
 for (const benchCase of cases) {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { env } from "@/lib/env.mjs";
 import { randomUUID } from "node:crypto";
 import { scheduleAlertEvaluation } from "@/lib/alerts/schedule-alert-evaluation";
-import { scheduleDashboardRollup } from "@/lib/dashboard/schedule-dashboard-rollup";
+import { scheduleDashboardJobs } from "@/lib/dashboard/schedule-dashboard-jobs";
 import { beatWorkerHeartbeat } from "@/lib/health/beat-worker-heartbeat";
 import { scheduleIntakeRetention } from "@/lib/intake/schedule-intake-retention";
 import { createLogger, routeLogs } from "@/lib/log";
@@ -58,7 +58,7 @@ export async function startWorker({ databaseUrl, concurrency = env.WORKER_CONCUR
   await scheduleIntakeRetention();
   await scheduleRunRetention();
   await scheduleAlertEvaluation();
-  await scheduleDashboardRollup();
+  await scheduleDashboardJobs();
   const flows = await reconcileFlowSchedules();
   startHeartbeat(boss);
   log.info({ queues: JOB_NAMES, concurrency, scheduleSyncs: flows }, "worker started");

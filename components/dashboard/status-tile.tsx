@@ -12,6 +12,7 @@ function formatValue({ value, unit }: DashboardTile): string {
   if (value === null) return "—";
   if (unit === "ratio") return `${(value * 100).toFixed(1)} %`;
   if (unit === "seconds") return value === 0 ? "none" : formatDuration(value * 1000);
+  if (unit === "milliseconds") return formatDuration(value);
   return value.toLocaleString("en-US");
 }
 
@@ -21,6 +22,7 @@ export function StatusTile({ tile }: { tile: DashboardTile }) {
     <div data-testid={`tile-${tile.name}`} data-level={tile.level} className={`rounded-lg border p-3 shadow-sm ${LEVEL_CLASSES[tile.level]}`}>
       <div className="text-xs text-slate-600">{tile.label}</div>
       <div className="text-2xl font-semibold text-slate-900">{formatValue(tile)}</div>
+      {tile.note ? <div className="text-xs text-slate-500" data-testid={`tile-${tile.name}-note`}>{tile.note}</div> : null}
     </div>
   );
 }

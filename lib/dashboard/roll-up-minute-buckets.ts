@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { CALL_MS_BUCKET_FLOORS } from "@/lib/dashboard/latency-histogram";
 
 /** Whole minutes recomputed per pass: a run or attempt written a little late still lands in its bucket. */
 export const ROLLUP_MINUTES = 3;
@@ -29,20 +30,30 @@ export async function rollUpMinuteBuckets({ now = new Date() }: RollUpMinuteBuck
       GROUP BY 1, 2
       ON CONFLICT ("minute", "flowId", "connectorKey") DO UPDATE
         SET "succeeded" = EXCLUDED."succeeded", "failed" = EXCLUDED."failed"`,
+    // Each attempt's histogram bucket comes from width_bucket over the same
+    // floors the dashboard reads percentiles with; the per-minute array is
+    // then spelled out in full (zeros included) so arrays add index by index.
     db.$executeRaw`
-      INSERT INTO "RunMinuteBucket" ("minute", "flowId", "connectorKey", "attempts", "retried", "callMsSum", "callMsP95")
-      SELECT date_trunc('minute', a."startedAt"), r."flowId", coalesce(a."connectorKey", ''),
-             count(*),
-             count(*) FILTER (WHERE a.status = 'failed' AND a."retryDelayMs" IS NOT NULL),
-             coalesce(sum(a."durationMs"), 0),
-             round(percentile_cont(0.95) WITHIN GROUP (ORDER BY a."durationMs"))::int
-      FROM "StepAttempt" a
-      JOIN "StepRun" s ON s.id = a."stepRunId"
-      JOIN "Run" r ON r.id = s."runId"
-      WHERE a."startedAt" >= ${from}::timestamptz AT TIME ZONE 'UTC' AND a."startedAt" < ${to}::timestamptz AT TIME ZONE 'UTC'
-      GROUP BY 1, 2, 3
+      INSERT INTO "RunMinuteBucket" ("minute", "flowId", "connectorKey", "attempts", "failedAttempts", "retried", "callMsSum", "callMsHistogram")
+      SELECT g.minute, g."flowId", g."connectorKey", g.attempts, g."failedAttempts", g.retried, g."callMsSum",
+             (SELECT array_agg(coalesce(h.n, 0) ORDER BY slot)
+              FROM generate_series(1, ${CALL_MS_BUCKET_FLOORS.length}::int) AS slot
+              LEFT JOIN (SELECT x, count(*)::int AS n FROM unnest(g.slots) AS x GROUP BY x) h ON h.x = slot)
+      FROM (
+        SELECT date_trunc('minute', a."startedAt") AS minute, r."flowId", coalesce(a."connectorKey", '') AS "connectorKey",
+               count(*) AS attempts,
+               count(*) FILTER (WHERE a.status = 'failed') AS "failedAttempts",
+               count(*) FILTER (WHERE a.status = 'failed' AND a."retryDelayMs" IS NOT NULL) AS retried,
+               coalesce(sum(a."durationMs"), 0) AS "callMsSum",
+               array_agg(width_bucket(a."durationMs", ${CALL_MS_BUCKET_FLOORS}::int[])) FILTER (WHERE a."durationMs" IS NOT NULL) AS slots
+        FROM "StepAttempt" a
+        JOIN "StepRun" s ON s.id = a."stepRunId"
+        JOIN "Run" r ON r.id = s."runId"
+        WHERE a."startedAt" >= ${from}::timestamptz AT TIME ZONE 'UTC' AND a."startedAt" < ${to}::timestamptz AT TIME ZONE 'UTC'
+        GROUP BY 1, 2, 3) g
       ON CONFLICT ("minute", "flowId", "connectorKey") DO UPDATE
-        SET "attempts" = EXCLUDED."attempts", "retried" = EXCLUDED."retried", "callMsSum" = EXCLUDED."callMsSum", "callMsP95" = EXCLUDED."callMsP95"`,
+        SET "attempts" = EXCLUDED."attempts", "failedAttempts" = EXCLUDED."failedAttempts", "retried" = EXCLUDED."retried",
+            "callMsSum" = EXCLUDED."callMsSum", "callMsHistogram" = EXCLUDED."callMsHistogram"`,
     db.runMinuteBucket.deleteMany({ where: { minute: { lt: pruneBefore } } }),
   ]);
   return { from, to, runBuckets: runs, attemptBuckets: attempts, pruned: pruned.count };

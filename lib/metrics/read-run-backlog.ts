@@ -9,12 +9,19 @@ export type RunBacklog = {
   waitingByReason: Record<string, number>;
 };
 
-/** What waits, for /api/metrics and the dashboard alike (R18); each an aggregate on an index. */
-export async function readRunBacklog({ flowId }: { flowId?: string } = {}): Promise<RunBacklog> {
+export type ReadRunBacklogOptions = { flowId?: string; connectorKey?: string };
+
+/**
+ * What waits, for /api/metrics and the dashboard alike (R18); each an
+ * aggregate on an index. With a connector, only runs whose Run.connectorKey
+ * is that connector count: the connector their step last waited on or failed at.
+ */
+export async function readRunBacklog({ flowId, connectorKey }: ReadRunBacklogOptions = {}): Promise<RunBacklog> {
+  const runs = { flowId, connectorKey };
   const [queued, oldest, waiting] = await Promise.all([
-    db.run.count({ where: { status: "queued", flowId } }),
-    db.run.findFirst({ where: { status: "queued", flowId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { createdAt: true } }),
-    db.stepRun.groupBy({ by: ["waitReason"], where: { status: "waiting_retry", run: flowId ? { flowId } : undefined }, _count: { _all: true } }),
+    db.run.count({ where: { status: "queued", ...runs } }),
+    db.run.findFirst({ where: { status: "queued", ...runs }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { createdAt: true } }),
+    db.stepRun.groupBy({ by: ["waitReason"], where: { status: "waiting_retry", run: flowId || connectorKey ? runs : undefined }, _count: { _all: true } }),
   ]);
   const waitingByReason = Object.fromEntries(waiting.map((group) => [group.waitReason ?? "unknown", group._count._all]));
   return { queued, oldestQueuedAt: oldest?.createdAt ?? null, waitingByReason };

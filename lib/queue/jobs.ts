@@ -123,6 +123,12 @@ export const JOBS = {
     // recomputes whole minutes, so a skipped tick loses nothing.
     queue: { policy: "exclusive", retryLimit: 0, expireInSeconds: 300, deleteAfterSeconds: 24 * 3600 },
   },
+  "dashboard.accounting": {
+    schema: z.object({}),
+    // exclusive: the R16 check reads every event, so at a million runs a pass
+    // may outlast its minute; the next tick is absorbed instead of stacking.
+    queue: { policy: "exclusive", retryLimit: 0, expireInSeconds: 600, deleteAfterSeconds: 24 * 3600 },
+  },
 } as const satisfies Record<string, { schema: z.ZodType; queue: Omit<Queue, "name"> }>;
 
 export type JobName = keyof typeof JOBS;

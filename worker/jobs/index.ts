@@ -11,6 +11,7 @@ import type { JobName, JobPayload } from "@/lib/queue/jobs";
 import { advanceBulkReplay } from "@/lib/runs/advance-bulk-replay";
 import { advanceRun } from "@/lib/runs/advance-run";
 import { failAbandonedRun } from "@/lib/runs/fail-abandoned-run";
+import { storeRunAccounting } from "@/lib/runs/store-run-accounting";
 import { syncFlowSchedule } from "@/lib/triggers/sync-flow-schedule";
 
 const log = createLogger("worker", env.LOG_LEVEL);
@@ -49,6 +50,10 @@ export const JOB_HANDLERS: { [N in JobName]: JobHandler<N> } = {
   "dashboard.rollup": async () => {
     const rolled = await rollUpMinuteBuckets();
     log.debug(rolled, "dashboard minute buckets rolled up");
+  },
+  "dashboard.accounting": async () => {
+    const checked = await storeRunAccounting();
+    log.debug(checked, "R16 accounting stored");
   },
   "intake.retention": async () => {
     const pruned = await pruneIntakeRecords();

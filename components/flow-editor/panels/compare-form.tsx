@@ -9,6 +9,7 @@ import { usePendingAction } from "@/components/flow-editor/hooks/use-pending-act
 import { DiffList } from "@/components/flow-editor/panels/diff-list";
 import { Button } from "@/components/ui/button";
 import { INPUT_CLASSES } from "@/components/ui/field";
+import { SelectOptions } from "@/components/ui/select-options";
 
 const parseEnd = (value: string): DiffEnd => (value === "draft" ? "draft" : Number(value));
 
@@ -52,11 +53,7 @@ function EndSelect({ name, label, options, defaultValue }: EndSelectProps) {
     <label className="flex-1 text-xs font-medium text-slate-700">
       {label}
       <select name={name} aria-label={`Compare ${name}`} defaultValue={defaultValue} className={INPUT_CLASSES}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <SelectOptions options={options} />
       </select>
     </label>
   );
