@@ -24,7 +24,8 @@ export const JOB_HANDLERS: { [N in JobName]: JobHandler<N> } = {
     await advanceRun({ runId, signal: job.signal });
   },
   "run.dead": async ({ runId }) => {
-    await failAbandonedRun(runId);
+    const outcome = await failAbandonedRun(runId);
+    if (outcome === "superseded") log.info({ runId }, "dead-lettered job superseded by the run's queued job; run left to it");
   },
   "flow.sync-schedule": async ({ flowId }) => {
     const result = await syncFlowSchedule(flowId);
