@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/require-permission";
 import { getBulkReplayOrThrow } from "@/lib/runs/get-bulk-replay-or-throw";
 import { startBulkReplay } from "@/lib/runs/start-bulk-replay";
 import { listBulkReplays } from "@/lib/runs/list-bulk-replays";
+import { runsQueryFromParams } from "@/lib/runs/runs-query-from-params";
 import { listBulkReplaysQuerySchema, startBulkReplayBodySchema } from "@/lib/runs/schema";
 
 export const dynamic = "force-dynamic";
@@ -25,8 +26,6 @@ export const POST = handleRoute(async (request: Request) => {
 /** `?state=running,paused&limit=20` → `{replays}`: newest first, each with its progress. */
 export const GET = handleRoute(async (request: Request) => {
   await requirePermission("runs.read", request);
-  const params = new URL(request.url).searchParams;
-  const state = params.getAll("state").join(",");
-  const query = listBulkReplaysQuerySchema.parse({ ...(state ? { state } : {}), ...(params.get("limit") ? { limit: params.get("limit") } : {}) });
+  const query = listBulkReplaysQuerySchema.parse(runsQueryFromParams(new URL(request.url).searchParams, ["state"]));
   return NextResponse.json({ replays: await listBulkReplays(query) });
 });
